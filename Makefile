@@ -1,0 +1,52 @@
+# Two commands do all set-up: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := FLASK_APP=wsgi.py $(VENV)/bin/flask
+PORT ?= 5000
+WORKERS ?= $(shell nproc)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run dev test test-sqlite test-postgres test-deps bench migration translations clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile -q -d translations -f 2>/dev/null || true
+
+setup: $(VENV)/.installed translations
+	$(FLASK) db upgrade
+	$(FLASK) bootstrap
+
+## Serve on http://127.0.0.1:$(PORT) with gunicorn, one worker per core.
+run: setup
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+## The same with Flask's reloader, for development.
+dev: setup
+	$(FLASK) run --debug --port $(PORT)
+
+## Install PostgreSQL and Chromium when missing, then run the whole suite on SQLite and on PostgreSQL.
+test: test-deps $(VENV)/.installed-test translations
+	scripts/run_tests.sh
+
+test-deps:
+	scripts/install_test_deps.sh
+
+bench: $(VENV)/.installed-test
+	bench/run.sh
+
+## Regenerate the initial migration from the models (until the first release).
+migration: $(VENV)/.installed
+	scripts/regen_initial_migration.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,59 @@
+"""flask commands. Each is a thin shell around a domain function."""
+import click
+from flask import current_app
+
+from portal.extensions import db
+
+
+def register(app):
+    app.cli.add_command(load_taxonomy_command)
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(bootstrap_command)
+
+
+@click.command("load-taxonomy")
+def load_taxonomy_command():
+    """Insert the default agencies and categories that are missing."""
+    from portal.domain.taxonomy import load_taxonomy
+
+    added = load_taxonomy(db.session)
+    db.session.commit()
+    click.echo(f"Taxonomy: {added} rows added.")
+
+
+@click.command("seed-demo")
+@click.option("--copies", default=3, show_default=True, help="How many times each demo story is played.")
+def seed_demo_command(copies):
+    """Demo accounts (passwords printed once) and petitions in every state."""
+    from portal.demo import create_demo_petitions, create_demo_users
+    from portal.domain.taxonomy import load_taxonomy
+
+    load_taxonomy(db.session)
+    accounts = create_demo_users(db.session)
+    petitions = create_demo_petitions(db.session, copies=copies)
+    db.session.commit()
+    _print_accounts(accounts)
+    click.echo(f"{petitions} demo petitions created.")
+
+
+@click.command("bootstrap")
+def bootstrap_command():
+    """What `make run` does after migrating: taxonomy always, demo data only into an empty database."""
+    from portal.models import Petition, User
+
+    ctx = click.get_current_context()
+    ctx.invoke(load_taxonomy_command)
+    if db.session.query(User).first() is None and db.session.query(Petition).first() is None:
+        ctx.invoke(seed_demo_command)
+    else:
+        click.echo("Database already has data: demo data not loaded.")
+
+
+def _print_accounts(accounts):
+    path = current_app.instance_path + "/demo-accounts.txt"
+    lines = [f"{email:32} {role:16} {password}" for email, role, password in accounts]
+    banner = ["", "Demo accounts (passwords shown once; also kept in instance/demo-accounts.txt, never committed):",
+              *lines, ""]
+    click.echo("\n".join(banner))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")

@@ -1,0 +1,40 @@
+"""Provinces and wards as they stand since 1 July 2025 (two tiers), from vietnam-provinces."""
+from functools import lru_cache
+
+from vietnam_provinces import Province, Ward
+
+
+@lru_cache(maxsize=1)
+def provinces() -> list[tuple[str, str]]:
+    """(code, name) of the 34 provinces, sorted by name."""
+    return sorted(((str(p.code.value), p.name) for p in Province.iter_all()), key=lambda item: item[1])
+
+
+@lru_cache(maxsize=64)
+def wards_of(province_code: str) -> list[tuple[str, str]]:
+    """(code, name) of the wards and communes of a province; empty for an unknown province."""
+    if not province_code or not province_code.isdigit():
+        return []
+    try:
+        province = Province.from_code(int(province_code))
+    except (ValueError, KeyError):
+        return []
+    return sorted(((str(w.code.value), w.name) for w in Ward.iter_by_province(province.code)),
+                  key=lambda item: item[1])
+
+
+def province_name(code: str | None) -> str:
+    return dict(provinces()).get(code or "", "")
+
+
+def ward_name(province_code: str | None, ward_code: str | None) -> str:
+    return dict(wards_of(province_code or "")).get(ward_code or "", "")
+
+
+def is_valid_location(province_code: str | None, ward_code: str | None) -> bool:
+    """A ward must belong to the province given; either may be left out entirely."""
+    if not province_code:
+        return not ward_code
+    if province_code not in dict(provinces()):
+        return False
+    return not ward_code or ward_code in dict(wards_of(province_code))

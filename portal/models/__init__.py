@@ -1,0 +1,11 @@
+"""All models, imported here so Alembic and the app see one metadata."""
+from portal.models.agency import Agency, CalendarDay, Category, RoutingRule  # noqa: F401
+from portal.models.petition import (  # noqa: F401
+    CHANNELS,
+    Answer,
+    Assignment,
+    IdempotencyKey,
+    Petition,
+    PetitionEvent,
+)
+from portal.models.user import AGENCY_ROLES, ROLES, ApiKey, User  # noqa: F401

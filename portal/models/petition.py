@@ -1,0 +1,123 @@
+from portal.extensions import db
+from portal.models.base import utcnow
+
+CHANNELS = ("web", "hotline", "dialogue", "email", "api")
+
+
+class Petition(db.Model):
+    """A phản ánh or kiến nghị. Never deleted; every change of status is a PetitionEvent."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    # Made from the primary key (PA-2026-000123), so two petitions can never share a code.
+    code = db.Column(db.String(32), unique=True)
+    secret_hash = db.Column(db.String(64), nullable=False)
+    title = db.Column(db.String(255), nullable=False, default="")
+    content = db.Column(db.Text, nullable=False)
+    # The redacted text the public reads, set (and editable by staff) at publication.
+    public_content = db.Column(db.Text)
+    channel = db.Column(db.String(16), nullable=False, default="web")
+    category_id = db.Column(db.Integer, db.ForeignKey("category.id"), nullable=False)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"))
+    status = db.Column(db.String(20), nullable=False, default="received", index=True)
+    province_code = db.Column(db.String(16))
+    ward_code = db.Column(db.String(16), index=True)
+    address = db.Column(db.String(500), nullable=False, default="")
+    lat = db.Column(db.Float)
+    lng = db.Column(db.Float)
+    reporter_name = db.Column(db.String(255))
+    reporter_phone = db.Column(db.String(32), index=True)
+    reporter_email = db.Column(db.String(255))
+    consent_public = db.Column(db.Boolean, nullable=False, default=True)
+    needs_triage = db.Column(db.Boolean, nullable=False, default=False)
+    classifier_confidence = db.Column(db.Float)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
+    updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    due_date = db.Column(db.Date)
+    extension_used = db.Column(db.Boolean, nullable=False, default=False)
+    overdue_marked_at = db.Column(db.DateTime)
+    answered_at = db.Column(db.DateTime)
+    published_at = db.Column(db.DateTime)
+    closed_at = db.Column(db.DateTime)
+    merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
+    version = db.Column(db.Integer, nullable=False, default=1)
+
+    category = db.relationship("Category")
+    agency = db.relationship("Agency")
+    merged_into = db.relationship("Petition", remote_side=[id])
+    events = db.relationship(
+        "PetitionEvent", back_populates="petition", order_by="PetitionEvent.id", lazy="dynamic"
+    )
+
+    # SQLAlchemy checks the version on every UPDATE: a stale writer gets StaleDataError.
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self):
+        return f"<Petition {self.code} {self.status}>"
+
+
+class PetitionEvent(db.Model):
+    """Append-only audit trail: who did what to a petition, when and why."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"), nullable=False, index=True)
+    at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    actor_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    actor_label = db.Column(db.String(255), nullable=False, default="")
+    kind = db.Column(db.String(32), nullable=False, default="transition")
+    from_status = db.Column(db.String(20))
+    to_status = db.Column(db.String(20))
+    note = db.Column(db.Text, nullable=False, default="")
+    # Whether the note may be shown to the citizen on the tracking page.
+    public = db.Column(db.Boolean, nullable=False, default=True)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"))
+
+    petition = db.relationship("Petition", back_populates="events")
+    actor = db.relationship("User")
+    agency = db.relationship("Agency")
+
+
+class Assignment(db.Model):
+    """A "5 rõ" assignment: who, what, which agencies, by when, with what result."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"), nullable=False, index=True)
+    lead_agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"), nullable=False)
+    responsible_official = db.Column(db.String(255), nullable=False)  # rõ người
+    task = db.Column(db.Text, nullable=False)  # rõ việc
+    coordinating_agencies = db.Column(db.String(500), nullable=False, default="")  # rõ trách nhiệm
+    due_date = db.Column(db.Date, nullable=False)  # rõ thời gian
+    expected_result = db.Column(db.Text, nullable=False)  # rõ hiệu quả
+    assigned_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    active = db.Column(db.Boolean, nullable=False, default=True)
+
+    petition = db.relationship("Petition", backref=db.backref("assignments", lazy="dynamic"))
+    lead_agency = db.relationship("Agency")
+
+
+class Answer(db.Model):
+    """The agency's answer: drafted, submitted, approved (and so published) or sent back."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"), nullable=False, index=True)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"), nullable=False)
+    body_html = db.Column(db.Text, nullable=False)  # sanitised with bleach on the way in
+    published_html = db.Column(db.Text)  # the redacted text the public sees
+    state = db.Column(db.String(16), nullable=False, default="draft")
+    author_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    approver_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    submitted_at = db.Column(db.DateTime)
+    approved_at = db.Column(db.DateTime)
+
+    petition = db.relationship("Petition", backref=db.backref("answers", lazy="dynamic"))
+
+
+class IdempotencyKey(db.Model):
+    """Remembers which petition a client's Idempotency-Key created, so a retry gets the same one."""
+
+    key = db.Column(db.String(255), primary_key=True)
+    request_hash = db.Column(db.String(64), nullable=False)
+    petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"), nullable=False)
+    response_json = db.Column(db.Text, nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

@@ -1,0 +1,105 @@
+"""Pages for citizens: send a petition, follow it, read published answers."""
+import uuid
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+
+from portal.domain import places
+from portal.domain.errors import DomainError
+from portal.domain.petitions import (
+    PetitionDraft,
+    find_for_tracking,
+    published_answer,
+    published_petition,
+)
+from portal.domain.public import latest_published, public_text, submit_once, tracking_timeline
+from portal.extensions import db, limiter
+from portal.models import Category
+from portal.web.public.forms import PetitionForm, TrackForm
+
+bp = Blueprint("public", __name__)
+
+
+def public_post_limit():
+    return current_app.config["RATELIMIT_PUBLIC_POST"]
+
+
+@bp.route("/")
+def home():
+    """What the portal is for, how to send, and the latest published answers."""
+    return render_template("public/home.html", latest=latest_published(db.session, limit=6))
+
+
+def _fill_choices(form: PetitionForm) -> None:
+    categories = db.session.query(Category).order_by(Category.name).all()
+    form.category.choices = [("", "Để hệ thống phân loại")] + [(c.code, c.name) for c in categories]
+    form.province_code.choices = [("", "— Chọn tỉnh, thành phố —")] + places.provinces()
+    form.ward_code.choices = [("", "— Chọn xã, phường —")] + places.wards_of(form.province_code.data or "")
+
+
+@bp.route("/gui-phan-anh", methods=["GET", "POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
+def submit():
+    """The petition form; on success the citizen sees the code and secret once."""
+    form = PetitionForm()
+    _fill_choices(form)
+    if not form.submission_token.data:
+        form.submission_token.data = uuid.uuid4().hex
+    if form.validate_on_submit():
+        draft = PetitionDraft(
+            content=form.content.data, title=form.title.data or "", channel="web",
+            category_code=form.category.data or "", province_code=form.province_code.data or "",
+            ward_code=form.ward_code.data or "", address=form.address.data or "",
+            reporter_name=form.reporter_name.data or "", reporter_phone=form.reporter_phone.data or "",
+            reporter_email=form.reporter_email.data or "", consent_public=bool(form.consent_public.data),
+        )
+        try:
+            code, secret = submit_once(db.session, draft, "web:" + form.submission_token.data[:64],
+                                       app_secret=current_app.config["SECRET_KEY"])
+        except DomainError as error:
+            db.session.rollback()
+            target = getattr(form, error.field or "", None) or form.content
+            target.errors = list(target.errors) + [error.message_vi]
+        else:
+            session["submitted"] = {"code": code, "secret": secret}
+            return redirect(url_for("public.submitted"))
+    return render_template("public/submit.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/da-gui")
+def submitted():
+    """The confirmation: shown once, so the secret does not linger in the session."""
+    receipt = session.pop("submitted", None)
+    if receipt is None:
+        return redirect(url_for("public.track"))
+    return render_template("public/submitted.html", **receipt)
+
+
+@bp.route("/tra-cuu", methods=["GET", "POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
+def track():
+    """Code + secret → the timeline, the due date and the answer once published."""
+    form = TrackForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = request.args["code"][:32]
+    if form.validate_on_submit():
+        try:
+            petition = find_for_tracking(db.session, form.code.data, form.secret.data)
+        except DomainError as error:
+            return render_template("public/track.html", form=form, error=error.message_vi), 404
+        return render_template("public/tracked.html", petition=petition,
+                               events=tracking_timeline(petition), answer=published_answer(petition))
+    return render_template("public/track.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/p/<code>")
+def published(code):
+    """A published petition and its answer, with personal data removed."""
+    petition = published_petition(db.session, code)
+    return render_template("public/published.html", petition=petition, answer=published_answer(petition),
+                           public_text=public_text(petition))
+
+
+@bp.route("/dia-ban/<province_code>/xa-phuong.json")
+def wards(province_code):
+    """Wards of a province, for the form's ward picker."""
+    return jsonify([{"code": code, "name": name} for code, name in places.wards_of(province_code)])

@@ -1,0 +1,226 @@
+"""Fixtures shared by the whole suite: a real database (SQLite, or PostgreSQL when
+TEST_DATABASE_URL says so), migrated by Alembic, emptied between tests."""
+import os
+import re
+import socket
+import tempfile
+import threading
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
+
+from portal import create_app
+from portal.extensions import db as _db
+from portal.extensions import limiter
+
+BACKEND = "postgresql" if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
+def _postgres_test_database(server_url: str):
+    """A fresh database on the throwaway cluster, dropped at the end of the session."""
+    name = f"portal_test_{uuid.uuid4().hex[:10]}"
+    admin_url = server_url.replace("postgresql://", "postgresql+psycopg://")
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = server_url.rsplit("/", 1)[0] + "/" + name
+
+    def drop():
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+    return url, drop
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    if BACKEND == "postgresql":
+        url, drop = _postgres_test_database(os.environ["TEST_DATABASE_URL"])
+        yield url
+        drop()
+    else:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "portal.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    instance = tmp_path_factory.mktemp("instance")
+    os.environ.pop("DATABASE_URL", None)
+    flask_app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret-key",
+        "RATELIMIT_ENABLED": True,
+        "MAIL_ENABLED": False,
+        "SERVER_NAME": None,
+    })
+    with flask_app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    yield flask_app
+    with flask_app.app_context():
+        _db.engine.dispose()
+
+
+def _table_names():
+    return [table.name for table in reversed(_db.metadata.sorted_tables)]
+
+
+@pytest.fixture(autouse=True)
+def db(app):
+    """An empty database with the default taxonomy, for every test."""
+    from portal.domain.taxonomy import load_taxonomy
+
+    with app.app_context():
+        _empty_database()
+        load_taxonomy(_db.session)
+        _db.session.commit()
+        limiter.reset()
+        yield _db
+        _db.session.remove()
+
+
+def _empty_database():
+    _db.session.remove()
+    with _db.engine.begin() as connection:
+        if BACKEND == "postgresql":
+            tables = ", ".join(f'"{name}"' for name in _table_names())
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        else:
+            for name in _table_names():
+                connection.execute(text(f'DELETE FROM "{name}"'))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form in a page, as a browser would send it back."""
+    match = CSRF_INPUT.search(html)
+    assert match, "page has no CSRF token"
+    return match.group(1) or match.group(2)
+
+
+def form_post(client, url: str, data: dict, page_url: str | None = None, **kwargs):
+    """GET the page, then POST its form with the real CSRF token, like a browser."""
+    page = client.get(page_url or url)
+    payload = {"csrf_token": csrf_token(page.get_data(as_text=True)), **data}
+    submission = re.search(r'name="submission_token"[^>]*value="([^"]*)"', page.get_data(as_text=True))
+    if submission and "submission_token" not in data:
+        payload["submission_token"] = submission.group(1)
+    return client.post(url, data=payload, **kwargs)
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a staff account: make_user("agency_officer", agency="SO-XD")."""
+    from portal.models import Agency, User
+
+    def factory(role: str, agency: str | None = None, email: str | None = None, password: str = "mật-khẩu-thử-123",
+                full_name: str = "Cán Bộ Thử"):
+        user = User(email=email or f"{role}.{uuid.uuid4().hex[:6]}@test.gov.vn", full_name=full_name, role=role,
+                    agency=db.session.query(Agency).filter_by(code=agency).one() if agency else None)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        user.plain_password = password
+        return user
+
+    return factory
+
+
+def login(client, user) -> None:
+    response = form_post(client, "/dang-nhap/", {"email": user.email, "password": user.plain_password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+@pytest.fixture
+def login_as(client, make_user):
+    """A test client signed in with a fresh account of the given role."""
+
+    def factory(role: str, agency: str | None = None):
+        user = make_user(role, agency)
+        login(client, user)
+        return user
+
+    return factory
+
+
+VALID_CONTENT = ("Đường Nguyễn Văn Linh đoạn gần chợ có nhiều ổ gà sâu, trời mưa đọng nước, "
+                 "xe máy đi qua rất nguy hiểm. Đề nghị sửa chữa sớm.")
+
+
+@pytest.fixture
+def petition_factory(db):
+    """Create a petition through the domain, as any channel would: petition_factory(category="giao-thong")."""
+    from portal.domain.petitions import PetitionDraft, submit_petition
+
+    def factory(content: str = VALID_CONTENT, triage: bool = False, **fields):
+        fields.setdefault("province_code", "48")
+        fields.setdefault("ward_code", "20257")
+        fields.setdefault("category_code", fields.pop("category", "giao-thong"))
+        petition, secret = submit_petition(db.session, PetitionDraft(content=content, **fields), triage=triage)
+        db.session.commit()
+        petition.plain_secret = secret
+        return petition
+
+    return factory
+
+
+class _ServerThread(threading.Thread):
+    def __init__(self, app):
+        super().__init__(daemon=True)
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.port = self.server.server_port
+
+    def run(self):
+        self.server.serve_forever()
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The real app served over HTTP on a free port, for the browser tests."""
+    thread = _ServerThread(app)
+    thread.start()
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright; no browser is downloaded."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = "/usr/bin/chromium"
+    if not os.path.exists(executable):
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
