@@ -3,6 +3,9 @@
 # Hand-written migrations (full-text search ...) sit after it and are set aside while it is rebuilt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Several people may regenerate at once in one tree: one at a time.
+exec 9>/tmp/portal-regen-migration.lock
+flock 9
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/aside"
