@@ -83,26 +83,39 @@ def create_demo_petitions(session, copies: int = 3) -> int:
     for copy in range(copies):
         for index, (category, title, content, story) in enumerate(DEMO_PETITIONS):
             days_ago = 3 + (index * 5 + copy * 17) % 55
-            draft = PetitionDraft(content=content, title=title if copy == 0 else f"{title} (lần {copy + 1})",
+            draft = PetitionDraft(content=content, title=title,
                                   category_code=category, province_code="48",
                                   ward_code=wards[(index + copy) % len(wards)],
                                   reporter_name="Nguyễn Văn An", reporter_phone="0905123456",
                                   channel=("web", "hotline", "web", "email")[(index + copy) % 4])
             petition, _ = submit_petition(session, draft, triage=story == "received")
-            _age(session, petition, days_ago)
             _play_story(session, petition, story, users)
+            session.flush()
+            _age(session, petition, days_ago)
             count += 1
     return count
 
 
 def _age(session, petition: Petition, days_ago: int) -> None:
-    """Move a fresh petition back in time, with its events and its due date."""
+    """Move a played story back in time: the steps spread over the days after receipt, due dates recounted."""
     shift = timedelta(days=days_ago)
-    petition.created_at -= shift
-    for event in petition.events:
-        event.at -= shift
+    created = petition.created_at - shift
+    petition.created_at = created
+    events = petition.events.all()
+    # Steps a working day apart, all of them in the past.
+    step_gap = min(timedelta(hours=20), (shift - timedelta(hours=1)) / max(len(events), 1))
+    for step, event in enumerate(events):
+        event.at = created + step_gap * step
+    for column in ("answered_at", "published_at", "closed_at"):
+        if getattr(petition, column):
+            setattr(petition, column, max(e.at for e in events))
+    for answer in petition.answers:
+        answer.created_at = answer.submitted_at = created + step_gap * (len(events) - 2)
+        if answer.approved_at:
+            answer.approved_at = petition.published_at
     if petition.due_date:
-        petition.due_date = calendar.due_date_for(petition.created_at, petition.category.deadline_days)
+        due = calendar.due_date_for(created, petition.category.deadline_days)
+        petition.due_date = calendar.add_working_days(due, 5) if petition.extension_used else due
         for assignment in petition.assignments:
             assignment.due_date = petition.due_date
 

@@ -17,7 +17,9 @@ def ensure_own_agency(petition: Petition, actor) -> None:
     """An agency acts only on its own items; the check every agency action starts with."""
     if actor is None or actor.role == "admin":
         return
-    if actor.role in ("agency_officer", "agency_head") and petition.agency_id == actor.agency_id:
+    # Compare through the relationships: before a flush, only they know the new agency.
+    petition_agency = petition.agency.id if petition.agency is not None else petition.agency_id
+    if actor.role in ("agency_officer", "agency_head") and petition_agency == actor.agency_id:
         return
     raise Forbidden("Phản ánh này không thuộc cơ quan của bạn.", "This petition is not your agency's.")
 
