@@ -9,6 +9,8 @@ import uuid
 
 import pytest
 from sqlalchemy import create_engine, text
+from flask import g
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from portal import create_app
@@ -45,6 +47,20 @@ def database_url(tmp_path_factory):
         yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "portal.sqlite3")
 
 
+class IsolatedClient(FlaskClient):
+    """Each request starts with an empty `g`, as in production. The tests hold an app context open
+    (for db.session), and Flask would otherwise share its `g` (signed-in user, locale) between requests."""
+
+    def open(self, *args, **kwargs):
+        saved = dict(vars(g))
+        vars(g).clear()
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            vars(g).clear()
+            vars(g).update(saved)
+
+
 @pytest.fixture(scope="session")
 def app(database_url, tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
@@ -57,6 +73,7 @@ def app(database_url, tmp_path_factory):
         "MAIL_ENABLED": False,
         "SERVER_NAME": None,
     })
+    flask_app.test_client_class = IsolatedClient
     with flask_app.app_context():
         from flask_migrate import upgrade
 

@@ -10,7 +10,7 @@ def test_citizen_submits_and_tracks(page, live_server):
         "Cống thoát nước trước nhà số 12 đường Lê Lợi bị tắc, mưa xuống là nước tràn vào nhà dân.")
     page.get_by_label("Tỉnh, thành phố").select_option("48")
     # The ward list is filled by script once the province is chosen.
-    page.wait_for_function("document.querySelectorAll('#ward_code option').length > 10")
+    page.locator("#ward_code option[value='20257']").wait_for(state="attached")
     page.get_by_label("Xã, phường, đặc khu").select_option("20257")
     page.get_by_role("button", name="Gửi phản ánh").click()
     code = page.locator("#petition-code").inner_text()

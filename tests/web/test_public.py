@@ -159,3 +159,10 @@ def test_every_event_is_recorded(client, db):
     petition = db.session.query(Petition).one()
     kinds = [(e.from_status, e.to_status) for e in db.session.query(PetitionEvent).order_by(PetitionEvent.id)]
     assert kinds == [(None, "received"), ("received", "assigned")]
+
+
+def test_english_is_offered_and_remembered(client):
+    page = client.get("/?lang=en").get_data(as_text=True)
+    assert 'lang="en"' in page and "Send a petition" in page
+    assert "Send a petition" in client.get("/gui-phan-anh").get_data(as_text=True)  # the cookie keeps English
+    assert "Gửi phản ánh" in client.get("/?lang=vi").get_data(as_text=True)

@@ -1,3 +1,4 @@
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -9,24 +10,24 @@ class PetitionForm(FlaskForm):
     """The citizen's form. Length limits here give quick feedback; the domain checks again."""
 
     submission_token = HiddenField()
-    title = StringField("Tiêu đề (không bắt buộc)", validators=[Optional(), Length(max=255)])
+    title = StringField(_l("Tiêu đề (không bắt buộc)"), validators=[Optional(), Length(max=255)])
     content = TextAreaField(
-        "Nội dung phản ánh, kiến nghị",
-        validators=[DataRequired("Vui lòng nhập nội dung phản ánh."),
+        _l("Nội dung phản ánh, kiến nghị"),
+        validators=[DataRequired(_l("Vui lòng nhập nội dung phản ánh.")),
                     Length(min=CONTENT_MIN, max=CONTENT_MAX,
-                           message=f"Nội dung cần từ {CONTENT_MIN} đến {CONTENT_MAX} ký tự.")],
+                           message=_l("Nội dung cần từ %(low)s đến %(high)s ký tự.", low=CONTENT_MIN, high=CONTENT_MAX))],
     )
-    category = SelectField("Lĩnh vực", validate_choice=False)
-    province_code = SelectField("Tỉnh, thành phố", validate_choice=False)
-    ward_code = SelectField("Xã, phường, đặc khu", validate_choice=False)
-    address = StringField("Địa chỉ, địa điểm cụ thể", validators=[Optional(), Length(max=500)])
-    reporter_name = StringField("Họ và tên", validators=[Optional(), Length(max=255)])
-    reporter_phone = StringField("Số điện thoại", validators=[Optional(), Length(max=32)])
-    reporter_email = StringField("Thư điện tử", validators=[Optional(), Length(max=255)])
-    consent_public = BooleanField("Tôi đồng ý công khai nội dung phản ánh và câu trả lời (đã ẩn thông tin cá nhân)",
+    category = SelectField(_l("Lĩnh vực"), validate_choice=False)
+    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
+    ward_code = SelectField(_l("Xã, phường, đặc khu"), validate_choice=False)
+    address = StringField(_l("Địa chỉ, địa điểm cụ thể"), validators=[Optional(), Length(max=500)])
+    reporter_name = StringField(_l("Họ và tên"), validators=[Optional(), Length(max=255)])
+    reporter_phone = StringField(_l("Số điện thoại"), validators=[Optional(), Length(max=32)])
+    reporter_email = StringField(_l("Thư điện tử"), validators=[Optional(), Length(max=255)])
+    consent_public = BooleanField(_l("Tôi đồng ý công khai nội dung phản ánh và câu trả lời (đã ẩn thông tin cá nhân)"),
                                   default=True)
 
 
 class TrackForm(FlaskForm):
-    code = StringField("Mã phản ánh", validators=[DataRequired("Vui lòng nhập mã phản ánh."), Length(max=32)])
-    secret = StringField("Mật mã tra cứu", validators=[DataRequired("Vui lòng nhập mật mã tra cứu."), Length(max=32)])
+    code = StringField(_l("Mã phản ánh"), validators=[DataRequired(_l("Vui lòng nhập mã phản ánh.")), Length(max=32)])
+    secret = StringField(_l("Mật mã tra cứu"), validators=[DataRequired(_l("Vui lòng nhập mật mã tra cứu.")), Length(max=32)])

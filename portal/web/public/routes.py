@@ -14,6 +14,7 @@ from portal.domain.petitions import (
 from portal.domain.public import latest_published, public_text, submit_once, tracking_timeline
 from portal.extensions import db, limiter
 from portal.models import Category
+from portal.web.errors import current_language
 from portal.web.public.forms import PetitionForm, TrackForm
 
 bp = Blueprint("public", __name__)
@@ -58,7 +59,7 @@ def submit():
         except DomainError as error:
             db.session.rollback()
             target = getattr(form, error.field or "", None) or form.content
-            target.errors = list(target.errors) + [error.message_vi]
+            target.errors = list(target.errors) + [error.message(current_language())]
         else:
             session["submitted"] = {"code": code, "secret": secret}
             return redirect(url_for("public.submitted"))
@@ -85,7 +86,7 @@ def track():
         try:
             petition = find_for_tracking(db.session, form.code.data, form.secret.data)
         except DomainError as error:
-            return render_template("public/track.html", form=form, error=error.message_vi), 404
+            return render_template("public/track.html", form=form, error=error.message(current_language())), 404
         return render_template("public/tracked.html", petition=petition,
                                events=tracking_timeline(petition), answer=published_answer(petition))
     return render_template("public/track.html", form=form), 422 if form.errors else 200
