@@ -9,6 +9,7 @@ def register(app):
     app.cli.add_command(load_taxonomy_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(bootstrap_command)
+    app.cli.add_command(api_keys_group)
 
 
 @click.command("load-taxonomy")
@@ -57,3 +58,40 @@ def _print_accounts(accounts):
     click.echo("\n".join(banner))
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
+
+
+@click.group("api-keys")
+def api_keys_group():
+    """Create and revoke API keys."""
+
+
+@api_keys_group.command("create")
+@click.option("--name", required=True)
+@click.option("--role", required=True, help="A user role, or integration.")
+@click.option("--agency", "agency_code", default=None, help="Agency code, for agency roles.")
+def create_api_key(name, role, agency_code):
+    """Print the new key alone on the last line (it is stored hashed and cannot be shown again)."""
+    from portal.domain.api_keys import create_key
+    from portal.domain.errors import DomainError
+
+    try:
+        _, raw_key = create_key(db.session, name, role, agency_code)
+    except DomainError as error:
+        raise click.ClickException(error.message_vi) from None
+    db.session.commit()
+    click.echo(f"Khoá API “{name}” ({role}) đã tạo. Lưu lại ngay, khoá không hiển thị lại:")
+    click.echo(raw_key)
+
+
+@api_keys_group.command("revoke")
+@click.argument("name")
+def revoke_api_key(name):
+    from portal.domain.api_keys import revoke_key
+    from portal.domain.errors import DomainError
+
+    try:
+        revoke_key(db.session, name)
+    except DomainError as error:
+        raise click.ClickException(error.message_vi) from None
+    db.session.commit()
+    click.echo(f"Đã thu hồi khoá “{name}”.")

@@ -3,6 +3,7 @@
 Each function checks who may act, changes state through lifecycle.transition, and leaves
 the commit to the caller, so the state and its event land together.
 """
+from portal.domain.calendar import is_on_time
 from portal.domain.errors import Forbidden, ValidationFailed
 from portal.domain.lifecycle import transition
 from portal.domain.text import html_to_text, sanitize_html
@@ -61,6 +62,7 @@ def approve_answer(session, petition: Petition, actor, *, public_content: str | 
     answer.approved_at = utcnow()
     answer.published_html = sanitize_html(published_html) if published_html else redact_html(answer.body_html)
     petition.public_content = public_content if public_content is not None else redact(petition.content)
+    petition.answered_on_time = petition.due_date is None or is_on_time(answer.approved_at, petition.due_date)
     transition(session, petition, "published", actor=actor, note="Lãnh đạo cơ quan đã duyệt, trả lời được công khai.")
     return answer
 

@@ -36,7 +36,9 @@ class Petition(db.Model):
     extension_used = db.Column(db.Boolean, nullable=False, default=False)
     overdue_marked_at = db.Column(db.DateTime)
     answered_at = db.Column(db.DateTime)
-    published_at = db.Column(db.DateTime)
+    published_at = db.Column(db.DateTime, index=True)
+    # Decided once, at publication, by the deadline rule (domain/calendar.is_on_time).
+    answered_on_time = db.Column(db.Boolean)
     closed_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
     version = db.Column(db.Integer, nullable=False, default=1)

@@ -2,7 +2,8 @@
 
 
 def blueprints():
+    from portal.api.v1 import bp as api_v1
     from portal.web.auth.routes import bp as auth
     from portal.web.public.routes import bp as public
 
-    return [public, auth]
+    return [public, auth, api_v1]

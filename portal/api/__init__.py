@@ -1,0 +1,1 @@
+"""The public JSON API (/api/v1) and Open311 GeoReport v2 (/open311)."""

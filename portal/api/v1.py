@@ -1,0 +1,226 @@
+"""/api/v1: JSON in UTF-8; errors are {"error": {"code", "message"}} (see portal/web/errors.py)."""
+from datetime import date
+
+from flask import Blueprint, current_app, g, jsonify, request
+
+from portal.api.common import (
+    STAFF_ROLES,
+    ApiActor,
+    cap_body_size,
+    current_actor,
+    field,
+    json_body,
+    pagination,
+    rate_limit_key,
+    require_actor,
+)
+from portal.domain import workflow
+from portal.domain.errors import Forbidden, NotFound, ValidationFailed
+from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer, submit_petition
+from portal.domain.public import submit_once, tracking_timeline
+from portal.domain.text import clean_text
+from portal.extensions import csrf, db, limiter
+from portal.models import Petition
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+bp.before_request(cap_body_size)
+
+PETITION_FIELDS = {"content", "title", "channel", "category", "location", "reporter", "public"}
+LOCATION_FIELDS = {"province_code", "ward_code", "address", "lat", "lng"}
+REPORTER_FIELDS = {"name", "phone", "email"}
+CHANNEL_ROLES = {"hotline": ("operator",), "dialogue": ("secretariat",), "email": ("operator", "coordinator")}
+
+
+def post_limit():
+    return current_app.config["RATELIMIT_PUBLIC_POST"]
+
+
+def limited(view):
+    return limiter.limit(post_limit, key_func=rate_limit_key, methods=["POST"])(view)
+
+
+@bp.post("/petitions")
+@limited
+def create_petition():
+    """Send a petition; a retry with the same Idempotency-Key and body returns the same petition."""
+    draft = draft_from_json(json_body(PETITION_FIELDS))
+    actor = current_actor()
+    allowed_roles = CHANNEL_ROLES.get(draft.channel)
+    if allowed_roles and (actor is None or (actor.role not in allowed_roles and actor.role != "admin")):
+        raise Forbidden("Kênh này cần khoá của tổng đài viên hoặc thư ký đối thoại.",
+                        "This channel needs an operator or secretariat key.")
+    header = clean_text(request.headers.get("Idempotency-Key", ""))[:200]
+    if header:
+        # Keys are scoped per API key, so two clients can never collide.
+        scoped_key = f"api:{g.get('api_key_id') or 'anon'}:{header}"
+        code, secret = submit_once(db.session, draft, scoped_key, app_secret=current_app.config["SECRET_KEY"],
+                                   actor=actor)
+    else:
+        petition, secret = submit_petition(db.session, draft, actor=actor)
+        db.session.commit()
+        code = petition.code
+    petition = db.session.query(Petition).filter_by(code=code).one()
+    return jsonify(code=code, secret=secret, status=petition.status, category=petition.category.code,
+                   agency=petition.agency.code if petition.agency else None,
+                   due_date=petition.due_date.isoformat() if petition.due_date else None), 201
+
+
+def draft_from_json(body: dict) -> PetitionDraft:
+    location = field(body, "location", dict, default={})
+    reporter = field(body, "reporter", dict, default={})
+    for name, part, allowed in (("location", location, LOCATION_FIELDS), ("reporter", reporter, REPORTER_FIELDS)):
+        unknown = sorted(set(part) - allowed)
+        if unknown:
+            raise ValidationFailed(f"Trường không được hỗ trợ trong “{name}”: {', '.join(unknown)}.",
+                                   f"Unknown fields in “{name}”: {', '.join(unknown)}.")
+    return PetitionDraft(
+        content=field(body, "content", str, required=True),
+        title=field(body, "title", str, default=""),
+        channel=field(body, "channel", str, default="web"),
+        category_code=field(body, "category", str, default=""),
+        province_code=field(location, "province_code", str, default=""),
+        ward_code=field(location, "ward_code", str, default=""),
+        address=field(location, "address", str, default=""),
+        lat=field(location, "lat", (int, float)),
+        lng=field(location, "lng", (int, float)),
+        reporter_name=field(reporter, "name", str, default=""),
+        reporter_phone=field(reporter, "phone", str, default=""),
+        reporter_email=field(reporter, "email", str, default=""),
+        consent_public=field(body, "public", bool, default=True),
+    )
+
+
+@bp.get("/petitions/<code>")
+def get_petition(code):
+    """Status, timeline and answer: with the tracking secret, or a staff key in scope."""
+    actor = current_actor()
+    if actor is not None and actor.role in STAFF_ROLES:
+        petition = petition_in_scope(code, actor)
+    else:
+        petition = find_for_tracking(db.session, code, request.headers.get("X-Tracking-Secret", ""))
+    return jsonify(petition_json(petition))
+
+
+def petition_in_scope(code: str, actor: ApiActor) -> Petition:
+    """A petition the key may see; another agency's item answers exactly like a missing one."""
+    petition = db.session.query(Petition).filter_by(code=clean_text(code).upper()).first()
+    in_scope = petition is not None and (
+        actor.role not in ("agency_officer", "agency_head") or petition.agency_id == actor.agency_id)
+    if not in_scope:
+        raise NotFound("Không tìm thấy phản ánh.", "Petition not found.")
+    return petition
+
+
+def petition_json(petition: Petition) -> dict:
+    answer = published_answer(petition)
+    return {
+        "code": petition.code,
+        "status": petition.status,
+        "category": petition.category.code,
+        "agency": petition.agency.code if petition.agency else None,
+        "due_date": petition.due_date.isoformat() if petition.due_date else None,
+        "created_at": iso(petition.created_at),
+        "events": [{"at": iso(e.at), "status": e.to_status, "note": e.note} for e in tracking_timeline(petition)],
+        "answer": {"content": answer.published_html, "published_at": iso(petition.published_at)} if answer else None,
+    }
+
+
+def iso(moment) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+@bp.get("/agency/petitions")
+def agency_petitions():
+    """The key's agency's items, newest first, paginated."""
+    actor = require_actor("agency_officer", "agency_head")
+    page, per_page = pagination()
+    query = db.session.query(Petition).filter(Petition.agency_id == actor.agency_id)
+    status = request.args.get("status")
+    if status:
+        query = query.filter(Petition.status == status)
+    total = query.count()
+    items = query.order_by(Petition.id.desc()).offset((page - 1) * per_page).limit(per_page).all()
+    return jsonify(items=[{"code": p.code, "status": p.status, "category": p.category.code,
+                           "due_date": p.due_date.isoformat() if p.due_date else None} for p in items],
+                   page=page, per_page=per_page, total=total)
+
+
+@bp.post("/petitions/<code>/answer")
+@limited
+def answer_petition(code):
+    """The assigned agency's officer answers; the head approves next."""
+    actor = require_actor("agency_officer", "agency_head")
+    body = json_body({"content"})
+    petition = petition_in_scope(code, actor)
+    workflow.submit_answer(db.session, petition, actor, field(body, "content", str, required=True))
+    db.session.commit()
+    return jsonify(status=petition.status)
+
+
+@bp.post("/petitions/<code>/approve")
+@limited
+def approve_petition(code):
+    """The agency head approves: the answer is published, redacted."""
+    actor = require_actor("agency_head")
+    petition = petition_in_scope(code, actor)
+    workflow.approve_answer(db.session, petition, actor)
+    db.session.commit()
+    return jsonify(status=petition.status)
+
+
+@bp.post("/classify")
+@limited
+def classify_text():
+    """Category, confidence, suggested agency and the top three alternatives for a text."""
+    from portal.domain.classification import classify_with_agency
+
+    body = json_body({"text"})
+    text = clean_text(field(body, "text", str, required=True))
+    if not text:
+        raise ValidationFailed("Văn bản cần phân loại đang trống.", "The text is empty.", field="text")
+    return jsonify(classify_with_agency(db.session, text))
+
+
+@bp.get("/metrics")
+def metrics():
+    """Response, on-time and satisfaction figures per agency for a period (public)."""
+    from portal.domain.metrics import agency_ranking
+
+    date_from, date_to = period_from_args()
+    return jsonify(agency_ranking(db.session, date_from, date_to,
+                                  min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"]))
+
+
+def period_from_args() -> tuple[date, date]:
+    try:
+        date_from = date.fromisoformat(request.args["from"])
+        date_to = date.fromisoformat(request.args["to"])
+    except (KeyError, ValueError):
+        raise ValidationFailed("Cần from và to dạng YYYY-MM-DD.", "from and to are required as YYYY-MM-DD.") from None
+    if date_from > date_to or (date_to - date_from).days > 3660:
+        raise ValidationFailed("Khoảng thời gian không hợp lệ.", "Invalid period.")
+    return date_from, date_to
+
+
+@bp.post("/petitions/<code>/rating")
+@limited
+def rate(code):
+    """The citizen rates the published answer, with the tracking secret."""
+    from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
+
+    body = json_body({"secret", "scores", "resolved", "comment"})
+    petition = find_for_tracking(db.session, code, field(body, "secret", str, required=True))
+    scores = field(body, "scores", dict, required=True)
+    clean_scores = {name: field(scores, name, int, required=True) for name in SCORE_ELEMENTS}
+    rating = rate_petition(db.session, petition, clean_scores, field(body, "resolved", bool, required=True),
+                           clean_text(field(body, "comment", str, default="")))
+    db.session.commit()
+    return jsonify(code=petition.code, scores=clean_scores, resolved=rating.resolved), 201
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    from portal.api.openapi import openapi_spec
+
+    return jsonify(openapi_spec())

@@ -1,0 +1,156 @@
+"""Response, on-time and satisfaction figures, as defined once in DOMAIN.md.
+
+Every figure is one SQL aggregate grouped by agency; no Python loop walks the archive.
+"""
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, case, func, or_
+
+from portal.domain.calendar import LOCAL_TZ
+from portal.domain.ratings import SCORE_ELEMENTS
+from portal.models import Agency, Petition, Rating
+
+THRESHOLD_PERCENT = 75.0
+NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
+
+
+@dataclass(frozen=True)
+class Period:
+    """[first, last] local days, and the naive-UTC instants that bound them."""
+
+    first: date
+    last: date
+
+    @property
+    def start(self) -> datetime:
+        return _utc(self.first)
+
+    @property
+    def end(self) -> datetime:
+        return _utc(self.last + timedelta(days=1))
+
+    def previous(self) -> "Period":
+        length = (self.last - self.first).days + 1
+        return Period(self.first - timedelta(days=length), self.first - timedelta(days=1))
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time(), LOCAL_TZ).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def percent(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def wilson_interval(successes: int, total: int, z: float = 1.96) -> list[float] | None:
+    """95% Wilson score interval of a proportion, in percent."""
+    if not total:
+        return None
+    p = successes / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    margin = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return [round(100 * max(0.0, centre - margin), 1), round(100 * min(1.0, centre + margin), 1)]
+
+
+def petition_counts(session, period: Period) -> dict[int, dict]:
+    """received, received_answered (cohort), answered, on_time, open_overdue per agency id."""
+    in_period = and_(Petition.created_at >= period.start, Petition.created_at < period.end)
+    published_in = and_(Petition.published_at >= period.start, Petition.published_at < period.end)
+    open_at_end = and_(
+        Petition.created_at < period.end,
+        or_(Petition.published_at.is_(None), Petition.published_at >= period.end),
+        or_(Petition.status.notin_(NEVER_ANSWERED), Petition.closed_at >= period.end),
+        Petition.due_date < period.last + timedelta(days=1),
+    )
+    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
+    rows = (session.query(
+        Petition.agency_id,
+        count_if(in_period),
+        count_if(and_(in_period, Petition.published_at < period.end)),
+        count_if(published_in),
+        count_if(and_(published_in, Petition.answered_on_time.is_(True))),
+        count_if(open_at_end),
+    ).filter(Petition.agency_id.isnot(None), Petition.created_at < period.end)
+        .group_by(Petition.agency_id).all())
+    keys = ("received", "received_answered", "answered", "on_time", "open_overdue")
+    return {agency_id: dict(zip(keys, (int(v or 0) for v in values))) for agency_id, *values in rows}
+
+
+def rating_counts(session, period: Period) -> dict[int, dict]:
+    """Per agency: number of ratings, and per element how many were 4 or 5."""
+    satisfied = [func.sum(case((getattr(Rating, e) >= 4, 1), else_=0)) for e in SCORE_ELEMENTS]
+    rows = (session.query(Rating.agency_id, func.count(Rating.id), *satisfied)
+            .filter(Rating.created_at >= period.start, Rating.created_at < period.end)
+            .group_by(Rating.agency_id).all())
+    return {agency_id: {"ratings": int(n), "satisfied": dict(zip(SCORE_ELEMENTS, (int(v or 0) for v in values)))}
+            for agency_id, n, *values in rows}
+
+
+def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, list | None, dict]:
+    """Overall index (mean of the five elements), its Wilson interval on the pooled proportion, and each element."""
+    if not ratings or ratings["ratings"] < min_sample:
+        return None, None, {e: None for e in SCORE_ELEMENTS}
+    n = ratings["ratings"]
+    elements = {e: percent(ratings["satisfied"][e], n) for e in SCORE_ELEMENTS}
+    index = round(sum(elements.values()) / len(elements), 1)
+    pooled = sum(ratings["satisfied"].values())
+    return index, wilson_interval(pooled, n * len(SCORE_ELEMENTS)), elements
+
+
+def agency_rows(session, period: Period, min_sample: int) -> list[dict]:
+    counts = petition_counts(session, period)
+    ratings = rating_counts(session, period)
+    rows = []
+    for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
+        c = counts.get(agency.id, dict.fromkeys(("received", "received_answered", "answered", "on_time",
+                                                 "open_overdue"), 0))
+        index, interval, elements = satisfaction(ratings.get(agency.id), min_sample)
+        on_time_rate = percent(c["on_time"], c["answered"] + c["open_overdue"])
+        rows.append({
+            "code": agency.code, "name": agency.name, "received": c["received"], "answered": c["answered"],
+            "on_time": c["on_time"], "overdue": c["open_overdue"] + (c["answered"] - c["on_time"]),
+            "response_rate": percent(c["received_answered"], c["received"]), "on_time_rate": on_time_rate,
+            "satisfaction_index": index, "satisfaction_ci": interval, "elements": elements,
+            "ratings": (ratings.get(agency.id) or {}).get("ratings", 0),
+            "below_threshold": any(v is not None and v < THRESHOLD_PERCENT for v in (index, on_time_rate)),
+        })
+    return rows
+
+
+def assign_ranks(rows: list[dict]) -> None:
+    """Rank agencies that have a figure: by satisfaction index, then on-time rate (missing figures last)."""
+    ranked = [r for r in rows if r["satisfaction_index"] is not None or r["on_time_rate"] is not None]
+    ranked.sort(key=lambda r: (-(r["satisfaction_index"] if r["satisfaction_index"] is not None else -1),
+                               -(r["on_time_rate"] if r["on_time_rate"] is not None else -1), r["code"]))
+    for position, row in enumerate(ranked, start=1):
+        row["rank"] = position
+    for row in rows:
+        row.setdefault("rank", None)
+
+
+def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int = 30) -> dict:
+    """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
+    period = Period(date_from, date_to)
+    rows = agency_rows(session, period, min_sample)
+    assign_ranks(rows)
+    previous = agency_rows(session, period.previous(), min_sample)
+    assign_ranks(previous)
+    previous_rank = {r["code"]: r["rank"] for r in previous}
+    for row in rows:
+        before = previous_rank.get(row["code"])
+        row["rank_change"] = before - row["rank"] if before is not None and row["rank"] is not None else None
+    return {"period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+            "overall": overall(rows), "agencies": rows}
+
+
+def overall(rows: list[dict]) -> dict:
+    totals = {key: sum(r[key] for r in rows) for key in ("received", "answered", "on_time", "overdue", "ratings")}
+    rated = [r for r in rows if r["satisfaction_index"] is not None]
+    totals["agencies_below_threshold"] = sum(1 for r in rows if r["below_threshold"])
+    totals["satisfaction_index"] = (round(sum(r["satisfaction_index"] * r["ratings"] for r in rated)
+                                          / sum(r["ratings"] for r in rated), 1) if rated else None)
+    return totals
