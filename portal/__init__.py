@@ -17,6 +17,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_security(app)
     register_template_helpers(app)
     register_commands(app)
+    warm_up_text_models(app)
     return app
 
 
@@ -82,6 +83,14 @@ def register_template_helpers(app: Flask) -> None:
     from portal.web.helpers import register
 
     register(app)
+
+
+def warm_up_text_models(app: Flask) -> None:
+    """Load the classifier and underthesea's tokenizer once per worker, at start-up, not on a user's request."""
+    if app.config.get("CLASSIFIER_WARM_UP", True):
+        from portal.text.classify import classify
+
+        classify("Khởi động bộ phân loại phản ánh")
 
 
 def register_commands(app: Flask) -> None:

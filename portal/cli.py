@@ -10,6 +10,7 @@ def register(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(bootstrap_command)
     app.cli.add_command(api_keys_group)
+    register_text_commands(app)
 
 
 @click.command("load-taxonomy")
@@ -95,3 +96,10 @@ def revoke_api_key(name):
         raise click.ClickException(error.message_vi) from None
     db.session.commit()
     click.echo(f"Đã thu hồi khoá “{name}”.")
+
+
+def register_text_commands(app):
+    from portal.text.cli import classifier_group, redact_command
+
+    app.cli.add_command(classifier_group)
+    app.cli.add_command(redact_command)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:02:33.177322
+Create Date: 2026-11-24 03:07:05.883667
 
 """
 from alembic import op
@@ -182,6 +182,18 @@ def upgrade():
     sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_idempotency_key_petition_id_petition')),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_idempotency_key'))
     )
+    op.create_table('labelled_example',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=64), nullable=False),
+    sa.Column('source', sa.String(length=32), nullable=False),
+    sa.Column('petition_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_labelled_example_created_by_id_user')),
+    sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_labelled_example_petition_id_petition')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_labelled_example'))
+    )
     op.create_table('petition_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('petition_id', sa.Integer(), nullable=False),
@@ -238,6 +250,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_petition_event_petition_id'))
 
     op.drop_table('petition_event')
+    op.drop_table('labelled_example')
     op.drop_table('idempotency_key')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assignment_petition_id'))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 
 from portal.domain import places
+from portal.domain.classification import category_for_intake
 from portal.domain.errors import NotFound, ValidationFailed
 from portal.domain.lifecycle import record_event
 from portal.domain.routing import route_new_petition
@@ -136,6 +137,7 @@ def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     With `triage`, the petition waits for the coordinator instead of being routed at once.
     The caller commits: the petition, its events and its assignment are one unit of work.
     """
+    draft.category_code, confidence, unsure = category_for_intake(clean_text(draft.content), draft.category_code)
     draft, category = validate_draft(session, draft)
     secret = secret or new_secret()
     petition = Petition(
@@ -143,7 +145,8 @@ def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
         category=category, province_code=draft.province_code or None, ward_code=draft.ward_code or None,
         address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
         reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
-        consent_public=draft.consent_public, created_at=utcnow(), status="received", needs_triage=triage,
+        consent_public=draft.consent_public, created_at=utcnow(), status="received",
+        needs_triage=triage or unsure, classifier_confidence=confidence,
     )
     session.add(petition)
     session.flush()  # the id makes the code

@@ -19,3 +19,15 @@ class Rating(db.Model):
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     petition = db.relationship("Petition", backref=db.backref("rating", uselist=False))
+
+
+class LabelledExample(db.Model):
+    """A text with its right category, from a coordinator's correction: training data for the classifier."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    text = db.Column(db.Text, nullable=False)
+    category = db.Column(db.String(64), nullable=False)
+    source = db.Column(db.String(32), nullable=False, default="coordinator")
+    petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
+    created_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

@@ -54,3 +54,12 @@ def test_metrics_answer_matches_the_document(client, db, petition_factory, make_
 def test_metrics_needs_a_valid_period(client):
     assert client.get("/api/v1/metrics?from=2026-13-01&to=2026-01-01").status_code == 422
     assert client.get("/api/v1/metrics").status_code == 422
+
+
+def test_classify_answers_category_agency_and_alternatives(client):
+    response = client.post("/api/v1/classify", json={"text": "duong bi ngap sau khi mua, cong thoat nuoc bi tac"})
+    body = validate(response, "/classify", "post", 200)
+    assert body["category"] == "ha-tang-do-thi" and body["agency"] == "SO-XD"
+    assert len(body["alternatives"]) == 3
+    assert client.post("/api/v1/classify", json={"text": "   "}).status_code == 422
+    assert client.post("/api/v1/classify", json={"text": 3}).status_code == 422

@@ -1,0 +1,70 @@
+"""flask classifier train|evaluate|corpus and flask redact."""
+import sys
+
+import click
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+from portal.extensions import db
+
+
+@click.group("classifier")
+def classifier_group():
+    """Train and evaluate the petition classifier."""
+
+
+@classifier_group.command("corpus")
+def corpus_command():
+    """Rewrite portal/text/data/training.csv from the phrase banks in portal/text/corpus.py."""
+    from portal.text.corpus import CORPUS_PATH, write_corpus
+
+    click.echo(f"{write_corpus()} rows written to {CORPUS_PATH}")
+
+
+@classifier_group.command("train")
+def train_command():
+    """Rebuild the model file from the corpus and the coordinators' corrections (deterministic)."""
+    from portal.text import classify
+    from portal.text.corpus import CORPUS_PATH, read_labelled
+    from portal.text.corrections import labelled_corrections
+
+    rows = [(text, category) for text, category, _ in read_labelled(CORPUS_PATH)]
+    corrections = labelled_corrections(db.session)
+    classifier = classify.train(rows + corrections)
+    classify.save(classifier)
+    classify.load.cache_clear()
+    click.echo(f"Trained on {len(rows)} corpus rows and {len(corrections)} corrections: {classify.MODEL_PATH}")
+
+
+@classifier_group.command("evaluate")
+@click.argument("csv_path", type=click.Path(exists=True, dir_okay=False))
+def evaluate_command(csv_path):
+    """Accuracy, macro-F1 and the confusion matrix of the current model on a CSV (columns text,category)."""
+    from portal.text import classify
+    from portal.text.corpus import read_labelled
+
+    try:
+        rows = read_labelled(csv_path)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"Tệp không đọc được: {error}") from None
+    if not rows:
+        raise click.ClickException("Tệp không có dòng nào.")
+    truth = [category for _, category, _ in rows]
+    predicted = classify.load().predict([text for text, _, _ in rows])
+    labels = sorted(set(truth) | set(predicted))
+    click.echo(f"rows: {len(rows)}")
+    click.echo(f"accuracy: {accuracy_score(truth, predicted):.3f}")
+    click.echo(f"macro-F1: {f1_score(truth, predicted, average='macro', zero_division=0):.3f}")
+    click.echo("confusion matrix (rows = true, columns = predicted):")
+    width = max(len(label) for label in labels)
+    click.echo(" " * (width + 1) + " ".join(f"{n:>3}" for n in range(1, len(labels) + 1)))
+    for number, (label, counts) in enumerate(zip(labels, confusion_matrix(truth, predicted, labels=labels)), 1):
+        click.echo(f"{label:>{width}} " + " ".join(f"{c:>3}" for c in counts) + f"  ({number})")
+
+
+@click.command("redact")
+def redact_command():
+    """Read one document a line on stdin; write each one redacted."""
+    from portal.text.redact import redact
+
+    for line in sys.stdin:
+        click.echo(redact(line.rstrip("\n")))
