@@ -1,0 +1,226 @@
+"""Open311 GeoReport v2 (/open311/v2), so any Open311 client can read and file petitions.
+
+service_code = category code, service_request_id = petition code. Public reads show only redacted text.
+"""
+from datetime import datetime, timedelta, timezone
+from xml.etree import ElementTree
+
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from portal.api.common import rate_limit_key
+from portal.domain.api_keys import authenticate_key
+from portal.domain.errors import DomainError, NotFound, ValidationFailed
+from portal.domain.lifecycle import OPEN_STATUSES
+from portal.domain.petitions import PetitionDraft
+from portal.domain.public import public_text, submit_once
+from portal.domain.petitions import submit_petition
+from portal.extensions import csrf, db, limiter
+from portal.models import Category, Petition
+from portal.web.errors import current_language
+
+bp = Blueprint("open311", __name__, url_prefix="/open311")
+csrf.exempt(bp)
+MAX_REQUESTS = 200
+FORMATS = ("json", "xml")
+
+
+class Open311Error(Exception):
+    def __init__(self, status: int, description: str):
+        self.status, self.description = status, description
+
+
+@bp.errorhandler(Open311Error)
+def open311_error(error):
+    return render([{"code": error.status, "description": error.description}], "errors", "error", error.status)
+
+
+@bp.errorhandler(DomainError)
+def open311_domain_error(error):
+    return render([{"code": error.status, "description": error.message(current_language())}], "errors", "error",
+                  error.status)
+
+
+@bp.errorhandler(404)
+def open311_not_found(error):
+    return render([{"code": 404, "description": "Không tìm thấy. / Not found."}], "errors", "error", 404)
+
+
+def response_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Open311Error(404, "Định dạng phải là .json hoặc .xml. / Format must be .json or .xml.")
+    return fmt
+
+
+def render(items: list[dict], root: str, element: str, status: int = 200, fmt: str | None = None):
+    fmt = fmt or ("xml" if request.path.endswith(".xml") else "json")
+    if fmt == "json":
+        return jsonify(items), status
+    tree = ElementTree.Element(root)
+    for item in items:
+        node = ElementTree.SubElement(tree, element)
+        for key, value in item.items():
+            child = ElementTree.SubElement(node, key)
+            if isinstance(value, list):
+                for entry in value:
+                    sub = ElementTree.SubElement(child, "value")
+                    sub.text = str(entry)
+            elif value is not None:
+                child.text = str(value).lower() if isinstance(value, bool) else str(value)
+    body = b'<?xml version="1.0" encoding="utf-8"?>' + ElementTree.tostring(tree, encoding="utf-8")
+    return Response(body, status=status, mimetype="text/xml", content_type="text/xml; charset=utf-8")
+
+
+@bp.get("/discovery.json")
+def discovery():
+    return jsonify({
+        "changeset": "2026-11-24T00:00:00Z",
+        "contact": "Văn phòng UBND tỉnh — đường dây nóng 1022",
+        "key_service": "flask api-keys create --role integration",
+        "endpoints": [{"specification": "http://wiki.open311.org/GeoReport_v2",
+                       "url": url_for("open311.services", fmt="json", _external=True).rsplit("/", 1)[0],
+                       "changeset": "2026-11-24T00:00:00Z", "type": "production",
+                       "formats": ["application/json", "text/xml"]}],
+    })
+
+
+@bp.get("/v2/services.<fmt>")
+def services(fmt):
+    response_format(fmt)
+    categories = db.session.query(Category).order_by(Category.code).all()
+    return render([{"service_code": c.code, "service_name": c.name, "description": c.covers, "metadata": False,
+                    "type": "realtime", "keywords": c.name_en, "group": c.default_agency.name}
+                   for c in categories], "services", "service", fmt=fmt)
+
+
+@bp.get("/v2/services/<code>.<fmt>")
+def service_definition(code, fmt):
+    response_format(fmt)
+    if db.session.query(Category).filter_by(code=code).first() is None:
+        raise Open311Error(404, "Không có lĩnh vực này. / Unknown service_code.")
+    definition = {"service_code": code, "attributes": []}
+    if fmt == "json":
+        return jsonify(definition)
+    return render([definition], "service_definitions", "service_definition", fmt=fmt)
+
+
+def request_json(petition: Petition) -> dict:
+    published = petition.status in ("published", "closed") and petition.consent_public
+    return {
+        "service_request_id": petition.code,
+        "status": "open" if petition.status in OPEN_STATUSES else "closed",
+        "status_notes": petition.status,
+        "service_name": petition.category.name,
+        "service_code": petition.category.code,
+        "description": public_text(petition) if published else "",
+        "agency_responsible": petition.agency.name if petition.agency else None,
+        "service_notice": None,
+        "requested_datetime": iso(petition.created_at),
+        "updated_datetime": iso(petition.updated_at),
+        "expected_datetime": petition.due_date.isoformat() + "T23:59:59+07:00" if petition.due_date else None,
+        "address": "", "address_id": None, "zipcode": None,
+        "lat": petition.lat, "long": petition.lng, "media_url": None,
+    }
+
+
+def iso(moment) -> str | None:
+    return moment.replace(tzinfo=timezone.utc).isoformat(timespec="seconds") if moment else None
+
+
+def parse_datetime(name: str) -> datetime | None:
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise Open311Error(400, f"{name} phải theo ISO 8601. / {name} must be ISO 8601.") from None
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+@bp.get("/v2/requests.<fmt>")
+def list_requests(fmt):
+    """Service requests with the spec's filters; by default the last 90 days, at most 200 a page."""
+    response_format(fmt)
+    query = db.session.query(Petition)
+    ids = [i.strip() for i in request.args.get("service_request_id", "").split(",") if i.strip()]
+    if ids:
+        query = query.filter(Petition.code.in_(ids[:MAX_REQUESTS]))
+    else:
+        start, end = parse_datetime("start_date"), parse_datetime("end_date")
+        if start is None and end is None:
+            start = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=90)
+        if start:
+            query = query.filter(Petition.created_at >= start)
+        if end:
+            query = query.filter(Petition.created_at <= end)
+        codes = [c for c in request.args.get("service_code", "").split(",") if c]
+        if codes:
+            query = query.join(Category, Petition.category_id == Category.id).filter(Category.code.in_(codes))
+        status = request.args.get("status")
+        if status == "open":
+            query = query.filter(Petition.status.in_(OPEN_STATUSES))
+        elif status == "closed":
+            query = query.filter(Petition.status.notin_(OPEN_STATUSES))
+        elif status:
+            raise Open311Error(400, "status phải là open hoặc closed. / status must be open or closed.")
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        raise Open311Error(400, "page phải là số nguyên dương. / page must be a positive integer.")
+    petitions = query.order_by(Petition.id.desc()).offset((int(page) - 1) * MAX_REQUESTS).limit(MAX_REQUESTS).all()
+    return render([request_json(p) for p in petitions], "service_requests", "request", fmt=fmt)
+
+
+@bp.get("/v2/requests/<code>.<fmt>")
+def get_request(code, fmt):
+    response_format(fmt)
+    petition = db.session.query(Petition).filter_by(code=code.upper()).first()
+    if petition is None:
+        raise NotFound("Không tìm thấy yêu cầu. / Request not found.")
+    return render([request_json(petition)], "service_requests", "request", fmt=fmt)
+
+
+def post_limit():
+    return current_app.config["RATELIMIT_PUBLIC_POST"]
+
+
+@bp.post("/v2/requests.<fmt>")
+@limiter.limit(post_limit, key_func=rate_limit_key, methods=["POST"])
+def create_request(fmt):
+    """File a petition, form-encoded as the spec says, with an integration key as api_key."""
+    response_format(fmt)
+    request.max_content_length = 64 * 1024
+    form = request.form
+    key = authenticate_key(db.session, form.get("api_key", ""))
+    if key.role not in ("integration", "operator", "admin"):
+        raise Open311Error(403, "Khoá này không được gửi yêu cầu. / This key may not file requests.")
+    draft = draft_from_form(form)
+    idempotency = form.get("token") or request.headers.get("Idempotency-Key")
+    if idempotency:
+        code, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
+                              app_secret=current_app.config["SECRET_KEY"])
+    else:
+        petition, _ = submit_petition(db.session, draft)
+        db.session.commit()
+        code = petition.code
+    notice = "Đã tiếp nhận; tra cứu bằng mã và mật mã gửi cho người dân qua kênh của đơn vị tích hợp."
+    return render([{"service_request_id": code, "service_notice": notice, "account_id": None}],
+                  "service_requests", "request", 201, fmt=fmt)
+
+
+def draft_from_form(form) -> PetitionDraft:
+    def number(name):
+        raw = form.get(name)
+        if raw in (None, ""):
+            return None
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValidationFailed(f"{name} phải là số.", f"{name} must be a number.") from None
+
+    if not form.get("service_code"):
+        raise Open311Error(400, "Thiếu service_code. / service_code is required.")
+    name = " ".join(filter(None, (form.get("first_name", ""), form.get("last_name", ""))))
+    return PetitionDraft(content=form.get("description", ""), channel="api", category_code=form["service_code"],
+                         address=form.get("address_string", ""), lat=number("lat"), lng=number("long"),
+                         reporter_name=name, reporter_phone=form.get("phone", ""),
+                         reporter_email=form.get("email", ""))
