@@ -11,6 +11,7 @@ def register(app):
     app.cli.add_command(bootstrap_command)
     app.cli.add_command(api_keys_group)
     register_text_commands(app)
+    register_workspace_commands(app)
 
 
 @click.command("load-taxonomy")
@@ -103,3 +104,10 @@ def register_text_commands(app):
 
     app.cli.add_command(classifier_group)
     app.cli.add_command(redact_command)
+
+
+def register_workspace_commands(app):
+    from portal.web.agency.commands import mail_flush_command, sweep_command
+
+    app.cli.add_command(sweep_command)
+    app.cli.add_command(mail_flush_command)

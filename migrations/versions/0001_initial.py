@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:07:05.883667
+Create Date: 2026-11-24 03:11:19.822827
 
 """
 from alembic import op
@@ -36,6 +36,22 @@ def upgrade():
     sa.Column('note', sa.String(length=255), nullable=False),
     sa.PrimaryKeyConstraint('day', name=op.f('pk_calendar_day'))
     )
+    op.create_table('outbound_mail',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('to_address', sa.String(length=255), nullable=False),
+    sa.Column('subject', sa.String(length=255), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('dedupe_key', sa.String(length=255), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbound_mail')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_outbound_mail_dedupe_key'))
+    )
+    with op.batch_alter_table('outbound_mail', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outbound_mail_sent_at'), ['sent_at'], unique=False)
+
     op.create_table('api_key',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -153,6 +169,21 @@ def upgrade():
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_answer_petition_id'), ['petition_id'], unique=False)
 
+    op.create_table('apology',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('petition_id', sa.Integer(), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=True),
+    sa.Column('missed_due_date', sa.Date(), nullable=False),
+    sa.Column('body_html', sa.Text(), nullable=False),
+    sa.Column('issued_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_apology_agency_id_agency')),
+    sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_apology_petition_id_petition')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_apology')),
+    sa.UniqueConstraint('petition_id', name=op.f('uq_apology_petition_id'))
+    )
+    with op.batch_alter_table('apology', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_apology_agency_id'), ['agency_id'], unique=False)
+
     op.create_table('assignment',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('petition_id', sa.Integer(), nullable=False),
@@ -172,6 +203,66 @@ def upgrade():
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assignment_petition_id'), ['petition_id'], unique=False)
+
+    op.create_table('attachment',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('petition_id', sa.Integer(), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=True),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('stored_name', sa.String(length=64), nullable=False),
+    sa.Column('content_type', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_attachment_agency_id_agency')),
+    sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_attachment_petition_id_petition')),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['user.id'], name=op.f('fk_attachment_uploaded_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment')),
+    sa.UniqueConstraint('stored_name', name=op.f('uq_attachment_stored_name'))
+    )
+    with op.batch_alter_table('attachment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachment_petition_id'), ['petition_id'], unique=False)
+
+    op.create_table('coordination_request',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('petition_id', sa.Integer(), nullable=False),
+    sa.Column('from_agency_id', sa.Integer(), nullable=False),
+    sa.Column('to_agency_id', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('reply', sa.Text(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('replied_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_coordination_request_created_by_id_user')),
+    sa.ForeignKeyConstraint(['from_agency_id'], ['agency.id'], name=op.f('fk_coordination_request_from_agency_id_agency')),
+    sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_coordination_request_petition_id_petition')),
+    sa.ForeignKeyConstraint(['to_agency_id'], ['agency.id'], name=op.f('fk_coordination_request_to_agency_id_agency')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_request'))
+    )
+    with op.batch_alter_table('coordination_request', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_request_petition_id'), ['petition_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_coordination_request_to_agency_id'), ['to_agency_id'], unique=False)
+
+    op.create_table('extension_request',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('petition_id', sa.Integer(), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.Column('requested_due_date', sa.Date(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('state', sa.String(length=16), nullable=False),
+    sa.Column('requested_by_id', sa.Integer(), nullable=True),
+    sa.Column('decided_by_id', sa.Integer(), nullable=True),
+    sa.Column('decision_note', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('decided_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_extension_request_agency_id_agency')),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['user.id'], name=op.f('fk_extension_request_decided_by_id_user')),
+    sa.ForeignKeyConstraint(['petition_id'], ['petition.id'], name=op.f('fk_extension_request_petition_id_petition')),
+    sa.ForeignKeyConstraint(['requested_by_id'], ['user.id'], name=op.f('fk_extension_request_requested_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_extension_request'))
+    )
+    with op.batch_alter_table('extension_request', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_extension_request_petition_id'), ['petition_id'], unique=False)
 
     op.create_table('idempotency_key',
     sa.Column('key', sa.String(length=255), nullable=False),
@@ -252,10 +343,27 @@ def downgrade():
     op.drop_table('petition_event')
     op.drop_table('labelled_example')
     op.drop_table('idempotency_key')
+    with op.batch_alter_table('extension_request', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_extension_request_petition_id'))
+
+    op.drop_table('extension_request')
+    with op.batch_alter_table('coordination_request', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_request_to_agency_id'))
+        batch_op.drop_index(batch_op.f('ix_coordination_request_petition_id'))
+
+    op.drop_table('coordination_request')
+    with op.batch_alter_table('attachment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attachment_petition_id'))
+
+    op.drop_table('attachment')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assignment_petition_id'))
 
     op.drop_table('assignment')
+    with op.batch_alter_table('apology', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_apology_agency_id'))
+
+    op.drop_table('apology')
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_answer_petition_id'))
 
@@ -272,6 +380,10 @@ def downgrade():
     op.drop_table('user')
     op.drop_table('category')
     op.drop_table('api_key')
+    with op.batch_alter_table('outbound_mail', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbound_mail_sent_at'))
+
+    op.drop_table('outbound_mail')
     op.drop_table('calendar_day')
     op.drop_table('agency')
     # ### end Alembic commands ###

@@ -24,10 +24,10 @@ STATUS_LABELS = {
 # rejoin the main road; rejected, withdrawn, merged and closed are ends.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
-    "assigned": frozenset({"in_progress", "returned", "transferred", "withdrawn", "merged", "assigned"}),
+    "assigned": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged", "assigned"}),
     "in_progress": frozenset({"answered", "returned", "transferred", "extended", "withdrawn", "merged"}),
     "extended": frozenset({"in_progress", "answered", "returned", "transferred", "withdrawn", "merged"}),
-    "transferred": frozenset({"in_progress", "returned", "transferred", "withdrawn", "merged"}),
+    "transferred": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged"}),
     "returned": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
     "answered": frozenset({"published", "in_progress", "extended"}),
     "published": frozenset({"closed"}),

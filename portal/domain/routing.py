@@ -4,6 +4,7 @@ from datetime import date
 from portal.domain import calendar
 from portal.domain.errors import ValidationFailed
 from portal.domain.lifecycle import transition
+from portal.domain.notify import notify_citizen, notify_staff
 from portal.models import Agency, Assignment, Category, Petition, RoutingRule, User
 
 DEFAULT_EXPECTED_RESULT = ("Trả lời bằng văn bản cho người dân, công khai trên Cổng; "
@@ -57,6 +58,10 @@ def assign(session, petition: Petition, *, agency: Agency, responsible_official:
     petition.due_date = due_date
     transition(session, petition, "assigned", actor=actor,
                note=note or f"Giao {agency.name} chủ trì giải quyết, hạn {due_date:%d/%m/%Y}.")
+    notify_citizen(session, petition, "assigned")
+    notify_staff(session, agency.id, f"Phản ánh mới được giao: {petition.code}",
+                 f"{agency.name} được giao chủ trì phản ánh {petition.code}, hạn {due_date:%d/%m/%Y}.\n"
+                 f"Việc cần làm: {assignment.task}\nKết quả cần đạt: {assignment.expected_result}")
     return assignment
 
 

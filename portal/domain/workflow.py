@@ -4,10 +4,21 @@ Each function checks who may act, changes state through lifecycle.transition, an
 the commit to the caller, so the state and its event land together.
 """
 from portal.domain.calendar import is_on_time
-from portal.domain.errors import Forbidden, ValidationFailed
-from portal.domain.lifecycle import transition
+from portal.domain.errors import Conflict, Forbidden, ValidationFailed
+from portal.domain.lifecycle import record_event, transition
+from portal.domain.notify import notify_citizen, notify_staff
 from portal.domain.text import html_to_text, sanitize_html
-from portal.models import Answer, Petition
+from portal.models import (
+    AGENCY_ROLES,
+    Agency,
+    Answer,
+    Apology,
+    Assignment,
+    CoordinationRequest,
+    ExtensionRequest,
+    Petition,
+    PetitionEvent,
+)
 from portal.models.base import utcnow
 from portal.text.redact import redact, redact_html
 
@@ -64,6 +75,7 @@ def approve_answer(session, petition: Petition, actor, *, public_content: str | 
     petition.public_content = public_content if public_content is not None else redact(petition.content)
     petition.answered_on_time = petition.due_date is None or is_on_time(answer.approved_at, petition.due_date)
     transition(session, petition, "published", actor=actor, note="Lãnh đạo cơ quan đã duyệt, trả lời được công khai.")
+    notify_citizen(session, petition, "published")
     return answer
 
 
@@ -81,3 +93,132 @@ def send_back(session, petition: Petition, actor, reason: str) -> None:
 def _agency_name(actor, petition: Petition) -> str:
     agency = getattr(actor, "agency", None) or petition.agency
     return agency.name if agency else "Cơ quan"
+
+
+def check_version(petition: Petition, seen_version: int | None) -> None:
+    """Optimistic locking for forms: the page was drawn from `seen_version`; a newer one means someone
+    else changed the petition in between, and we refuse rather than overwrite their work."""
+    if seen_version is not None and seen_version != petition.version:
+        raise Conflict("Phản ánh vừa được người khác cập nhật. Vui lòng tải lại trang, xem thay đổi rồi thực hiện lại.",
+                       "Someone else has just updated this petition. Reload the page, check, and try again.",
+                       code="stale_version")
+
+
+def return_to_coordinator(session, petition: Petition, actor, reason: str) -> None:
+    """The agency says the item is not theirs: it goes back to the coordinator, counted against nobody yet."""
+    ensure_own_agency(petition, actor)
+    transition(session, petition, "returned", actor=actor, note=f"Trả lại bộ phận điều phối. Lý do: {reason.strip()}")
+    petition.needs_triage = True
+
+
+def transfer(session, petition: Petition, actor, to_agency: Agency, reason: str) -> Assignment:
+    """Hand the item to another agency; the old assignment stays on record, the deadline stays the citizen's."""
+    from portal.domain.routing import DEFAULT_EXPECTED_RESULT, default_official
+
+    if actor is not None and actor.role in AGENCY_ROLES:
+        ensure_own_agency(petition, actor)
+    if to_agency is None or to_agency.id == petition.agency_id:
+        raise ValidationFailed("Chọn một cơ quan khác để chuyển.", "Choose another agency.", field="agency")
+    if not reason.strip():
+        raise ValidationFailed("Cần nêu lý do chuyển.", "Give a reason for the transfer.", field="reason")
+    from_name = petition.agency.name if petition.agency else ""
+    for previous in petition.assignments.filter_by(active=True):
+        previous.active = False
+    assignment = Assignment(petition=petition, lead_agency=to_agency, responsible_official=default_official(session, to_agency),
+                            task=f"Tiếp nhận từ {from_name}: xem xét, giải quyết phản ánh {petition.code}",
+                            due_date=petition.due_date, expected_result=DEFAULT_EXPECTED_RESULT,
+                            assigned_by_id=getattr(actor, "id", None))
+    session.add(assignment)
+    petition.agency = to_agency
+    transition(session, petition, "transferred", actor=actor,
+               note=f"Chuyển từ {from_name} sang {to_agency.name}. Lý do: {reason.strip()}")
+    notify_staff(session, to_agency.id, f"Phản ánh được chuyển đến: {petition.code}",
+                 f"{from_name} chuyển phản ánh {petition.code} sang {to_agency.name}. Lý do: {reason.strip()}")
+    return assignment
+
+
+def request_extension(session, petition: Petition, actor, new_due_date, reason: str) -> ExtensionRequest:
+    """Ask the coordinator for more time: once per petition, for a later date, with a reason."""
+    ensure_own_agency(petition, actor)
+    if petition.extension_used or session.query(ExtensionRequest).filter_by(petition_id=petition.id,
+                                                                              state="pending").first():
+        raise Conflict("Phản ánh này đã được gia hạn hoặc đang chờ quyết định gia hạn; chỉ gia hạn một lần.",
+                       "An extension was already granted or is pending; only one is allowed.", code="extension_used")
+    if petition.status not in ("assigned", "in_progress", "transferred"):
+        raise Conflict("Chỉ xin gia hạn khi phản ánh đang được xử lý.", "Extensions are for items being handled.")
+    if new_due_date is None or petition.due_date is None or new_due_date <= petition.due_date:
+        raise ValidationFailed("Ngày gia hạn phải sau hạn hiện tại.", "The new date must be after the current due date.",
+                               field="new_due_date")
+    if not reason.strip():
+        raise ValidationFailed("Cần nêu lý do xin gia hạn.", "Give a reason.", field="reason")
+    request = ExtensionRequest(petition=petition, agency_id=petition.agency_id, requested_due_date=new_due_date,
+                               reason=reason.strip(), requested_by_id=getattr(actor, "id", None))
+    session.add(request)
+    record_event(session, petition, kind="extension_requested", actor=actor, public=False,
+                 note=f"Xin gia hạn đến {new_due_date:%d/%m/%Y}. Lý do: {reason.strip()}")
+    return request
+
+
+def decide_extension(session, request: ExtensionRequest, actor, *, grant: bool, note: str, new_due_date=None) -> None:
+    """The coordinator grants (with the date asked or another later one) or refuses, with a reason."""
+    if request.state != "pending":
+        raise Conflict("Yêu cầu gia hạn này đã được quyết định.", "This request was already decided.")
+    if not note.strip():
+        raise ValidationFailed("Cần nêu lý do quyết định.", "Give a reason for the decision.", field="note")
+    petition = request.petition
+    request.state, request.decision_note = ("granted" if grant else "refused"), note.strip()
+    request.decided_by_id, request.decided_at = getattr(actor, "id", None), utcnow()
+    if not grant:
+        record_event(session, petition, kind="extension_refused", actor=actor, public=False,
+                     note=f"Không đồng ý gia hạn. Lý do: {note.strip()}")
+        return
+    new_date = new_due_date or request.requested_due_date
+    if new_date <= petition.due_date:
+        raise ValidationFailed("Ngày gia hạn phải sau hạn hiện tại.", "The new date must be later.", field="new_due_date")
+    petition.due_date, petition.extension_used = new_date, True
+    for assignment in petition.assignments.filter_by(active=True):
+        assignment.due_date = new_date
+    transition(session, petition, "extended", actor=actor,
+               note=f"Gia hạn xử lý đến {new_date:%d/%m/%Y}. Lý do: {note.strip()}")
+    notify_citizen(session, petition, "extended", note.strip())
+
+
+def request_coordination(session, petition: Petition, actor, to_agency: Agency, note: str) -> CoordinationRequest:
+    """The lead agency asks another to contribute; recorded on the timeline, the lead stays responsible."""
+    ensure_own_agency(petition, actor)
+    if to_agency is None or to_agency.id == petition.agency_id:
+        raise ValidationFailed("Chọn cơ quan phối hợp khác cơ quan chủ trì.", "Choose another agency.", field="agency")
+    if not note.strip():
+        raise ValidationFailed("Cần nêu nội dung đề nghị phối hợp.", "Say what you ask for.", field="note")
+    request = CoordinationRequest(petition=petition, from_agency_id=petition.agency_id, to_agency_id=to_agency.id,
+                                  note=note.strip(), created_by_id=getattr(actor, "id", None))
+    session.add(request)
+    record_event(session, petition, kind="coordination_requested", actor=actor,
+                 note=f"Đề nghị {to_agency.name} phối hợp: {note.strip()}")
+    notify_staff(session, to_agency.id, f"Đề nghị phối hợp xử lý {petition.code}",
+                 f"{petition.agency.name} đề nghị phối hợp: {note.strip()}")
+    return request
+
+
+def responsibility_counts(session, date_from, date_to) -> dict[str, dict[str, int]]:
+    """Returns, transfers, extensions and apologies per agency code in the period: how "pushing
+    responsibility around" shows. Returns and transfers count against the agency that let go of the item."""
+    from sqlalchemy import func
+
+    from portal.domain.metrics import Period
+
+    period = Period(date_from, date_to)
+    counts: dict[str, dict[str, int]] = {}
+    rows = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
+            .join(Agency, Agency.id == PetitionEvent.agency_id)
+            .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(("returned", "transferred", "extended")),
+                    PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
+            .group_by(Agency.code, PetitionEvent.to_status))
+    names = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
+    for code, status, number in rows:
+        counts.setdefault(code, dict.fromkeys(("returns", "transfers", "extensions", "apologies"), 0))[names[status]] = number
+    apologies = (session.query(Agency.code, func.count(Apology.id)).join(Agency, Agency.id == Apology.agency_id)
+                 .filter(Apology.issued_at >= period.start, Apology.issued_at < period.end).group_by(Agency.code))
+    for code, number in apologies:
+        counts.setdefault(code, dict.fromkeys(("returns", "transfers", "extensions", "apologies"), 0))["apologies"] = number
+    return counts

@@ -1,7 +1,7 @@
 """Template filters and globals shared by every page."""
 from datetime import date, datetime
 
-from flask import request
+from flask import has_request_context, request
 from flask_login import current_user
 from flask_babel import get_locale
 
@@ -49,6 +49,8 @@ def register(app):
 
     @app.context_processor
     def globals_for_templates():
+        if not has_request_context():  # letters rendered by `flask sweep`
+            return {"lang": "vi"}
         return {
             "lang": str(get_locale() or "vi"),
             "province_name": places.province_name,

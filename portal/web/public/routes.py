@@ -1,7 +1,8 @@
 """Pages for citizens: send a petition, follow it, read published answers."""
 import uuid
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from portal.domain import places
 from portal.domain.errors import DomainError
@@ -13,7 +14,7 @@ from portal.domain.petitions import (
 )
 from portal.domain.public import latest_published, public_text, submit_once, tracking_timeline
 from portal.extensions import db, limiter
-from portal.models import Category
+from portal.models import Category, Petition
 from portal.web.errors import current_language
 from portal.web.public.forms import PetitionForm, TrackForm
 
@@ -87,8 +88,8 @@ def track():
             petition = find_for_tracking(db.session, form.code.data, form.secret.data)
         except DomainError as error:
             return render_template("public/track.html", form=form, error=error.message(current_language())), 404
-        return render_template("public/tracked.html", petition=petition,
-                               events=tracking_timeline(petition), answer=published_answer(petition))
+        return render_template("public/tracked.html", petition=petition, events=tracking_timeline(petition),
+                               answer=published_answer(petition), apology_token=letter_token(petition.code))
     return render_template("public/track.html", form=form), 422 if form.errors else 200
 
 
@@ -104,3 +105,25 @@ def published(code):
 def wards(province_code):
     """Wards of a province, for the form's ward picker."""
     return jsonify([{"code": code, "name": name} for code, name in places.wards_of(province_code)])
+
+
+def _letters():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="apology-letter")
+
+
+def letter_token(code: str) -> str:
+    """A short-lived pass to the printable letter, handed out only on the tracking page (behind the secret)."""
+    return _letters().dumps(code)
+
+
+@bp.route("/thu-xin-loi/<code>")
+def apology(code):
+    """The apology letter alone, for printing."""
+    try:
+        allowed = _letters().loads(request.args.get("token", ""), max_age=3600) == code
+    except BadSignature:
+        allowed = False
+    petition = db.session.query(Petition).filter_by(code=code).first() if allowed else None
+    if petition is None or petition.apology is None:
+        abort(404)
+    return render_template("public/apology.html", petition=petition)

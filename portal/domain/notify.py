@@ -1,0 +1,121 @@
+"""E-mail notices. Queued as rows in the same transaction as the change they report (so a notice
+is never sent for a change that rolled back, nor lost for one that committed), delivered by deliver_pending."""
+import smtplib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from email.message import EmailMessage
+
+from sqlalchemy.exc import IntegrityError
+
+from portal.models import OutboundMail, Petition, User
+from portal.models.base import utcnow
+
+CITIZEN_NOTICES = {
+    "assigned": ("Phản ánh {code} đã được giao xử lý",
+                 "Phản ánh {code} của bạn đã được giao cho {agency}, hạn trả lời {due}."),
+    "extended": ("Phản ánh {code} được gia hạn xử lý",
+                 "Thời hạn trả lời phản ánh {code} được gia hạn đến {due}. Lý do: {note}"),
+    "published": ("Phản ánh {code} đã có trả lời",
+                  "{agency} đã trả lời phản ánh {code}. Tra cứu bằng mã và mật mã của bạn để xem và đánh giá."),
+    "apology": ("Thư xin lỗi về phản ánh {code}",
+                "{agency} chưa trả lời phản ánh {code} đúng hạn ({due}) và gửi lời xin lỗi. Thư xin lỗi có trên "
+                "trang tra cứu."),
+    "merged": ("Phản ánh {code} được gộp với phản ánh trùng",
+               "Phản ánh {code} trùng nội dung với phản ánh khác nên được gộp để xử lý chung; bạn sẽ nhận trả lời "
+               "của phản ánh chính."),
+}
+
+
+@dataclass
+class SmtpSettings:
+    host: str
+    port: int
+    sender: str
+    use_tls: bool = False
+    username: str | None = None
+    password: str | None = None
+
+
+def queue_mail(session, to_address: str, subject: str, body: str, dedupe_key: str | None = None) -> bool:
+    """Queue one e-mail; False when a notice with the same key was queued before."""
+    if dedupe_key and session.query(OutboundMail.id).filter_by(dedupe_key=dedupe_key).first():
+        return False
+    mail = OutboundMail(to_address=to_address, subject=subject, body=body, dedupe_key=dedupe_key)
+    try:
+        with session.begin_nested():
+            session.add(mail)
+    except IntegrityError:  # queued by a concurrent sweep a moment ago
+        return False
+    return True
+
+
+def notify_citizen(session, petition: Petition, kind: str, note: str = "") -> bool:
+    """Tell the citizen who left an e-mail address about a step of their petition."""
+    if not petition.reporter_email or kind not in CITIZEN_NOTICES:
+        return False
+    subject, body = CITIZEN_NOTICES[kind]
+    values = {"code": petition.code, "agency": petition.agency.name if petition.agency else "Cơ quan xử lý",
+              "due": petition.due_date.strftime("%d/%m/%Y") if petition.due_date else "", "note": note}
+    return queue_mail(session, petition.reporter_email, subject.format(**values), body.format(**values),
+                      dedupe_key=f"citizen:{petition.id}:{kind}:{petition.version}")
+
+
+def notify_staff(session, agency_id: int | None, subject: str, body: str, roles=("agency_officer", "agency_head"),
+                 dedupe_prefix: str | None = None) -> int:
+    """Tell the staff of an agency (or, with agency_id None, every user of `roles`)."""
+    query = session.query(User).filter(User.active.is_(True), User.role.in_(roles))
+    if agency_id is not None:
+        query = query.filter(User.agency_id == agency_id)
+    return sum(queue_mail(session, user.email, subject, body,
+                          dedupe_key=f"{dedupe_prefix}:{user.id}" if dedupe_prefix else None) for user in query)
+
+
+def queue_digests(session, today: date, due_within_days: int = 3) -> int:
+    """Each agency officer and head gets one digest a day of their agency's open items due soon."""
+    from portal.domain.lifecycle import OPEN_STATUSES
+
+    horizon = today + timedelta(days=due_within_days)
+    queued = 0
+    for user in session.query(User).filter(User.active.is_(True), User.role.in_(("agency_officer", "agency_head"))):
+        items = (session.query(Petition).filter(Petition.agency_id == user.agency_id,
+                                                Petition.status.in_(OPEN_STATUSES),
+                                                Petition.due_date <= horizon).order_by(Petition.due_date).all())
+        if not items:
+            continue
+        lines = [f"- {p.code}: hạn {p.due_date:%d/%m/%Y} — {p.title or p.content[:60]}" for p in items]
+        queued += queue_mail(session, user.email, f"Phản ánh sắp đến hạn ({len(items)})",
+                             "Các phản ánh của cơ quan sắp đến hạn hoặc đã quá hạn:\n" + "\n".join(lines),
+                             dedupe_key=f"digest:{user.id}:{today.isoformat()}")
+    return queued
+
+
+def deliver_pending(session, settings: SmtpSettings, limit: int = 200) -> tuple[int, int]:
+    """Send queued mail over SMTP; returns (sent, failed). A failure stays queued for the next run."""
+    pending = (session.query(OutboundMail).filter(OutboundMail.sent_at.is_(None), OutboundMail.attempts < 10)
+               .order_by(OutboundMail.id).limit(limit).all())
+    if not pending:
+        return 0, 0
+    sent = failed = 0
+    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+        if settings.use_tls:
+            smtp.starttls()
+        if settings.username:
+            smtp.login(settings.username, settings.password or "")
+        for mail in pending:
+            mail.attempts += 1
+            try:
+                smtp.send_message(_message(mail, settings.sender))
+                mail.sent_at = utcnow()
+                sent += 1
+            except smtplib.SMTPException as error:
+                mail.last_error = str(error)[:500]
+                failed += 1
+            session.commit()
+    return sent, failed
+
+
+def _message(mail: OutboundMail, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, mail.to_address, mail.subject
+    message.set_content(mail.body + "\n\n— Cổng tiếp nhận phản ánh, kiến nghị")
+    return message

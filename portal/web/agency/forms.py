@@ -1,0 +1,62 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+REQUIRED = DataRequired(_l("Vui lòng điền mục này."))
+
+
+class VersionedForm(FlaskForm):
+    """Every action carries the version of the petition the page showed (optimistic locking)."""
+
+    version = HiddenField()
+
+
+class ReasonForm(VersionedForm):
+    reason = TextAreaField(_l("Lý do"), validators=[REQUIRED, Length(max=2000)])
+
+
+class TransferForm(VersionedForm):
+    agency = SelectField(_l("Chuyển đến cơ quan"), validators=[REQUIRED])
+    reason = TextAreaField(_l("Lý do chuyển"), validators=[REQUIRED, Length(max=2000)])
+
+
+class ExtensionForm(VersionedForm):
+    new_due_date = DateField(_l("Đề nghị gia hạn đến ngày"), validators=[DataRequired(_l("Chọn ngày gia hạn."))])
+    reason = TextAreaField(_l("Lý do xin gia hạn"), validators=[REQUIRED, Length(max=2000)])
+
+
+class CoordinationForm(VersionedForm):
+    agency = SelectField(_l("Cơ quan phối hợp"), validators=[REQUIRED])
+    note = TextAreaField(_l("Nội dung đề nghị phối hợp"), validators=[REQUIRED, Length(max=2000)])
+
+
+class AnswerForm(VersionedForm):
+    content = TextAreaField(_l("Nội dung trả lời"), validators=[REQUIRED, Length(max=20000)])
+    attachment = FileField(_l("Tệp đính kèm (PDF, JPEG, PNG)"))
+
+
+class ApproveForm(VersionedForm):
+    public_content = TextAreaField(_l("Nội dung phản ánh sẽ công khai (đã ẩn thông tin cá nhân)"),
+                                   validators=[Optional(), Length(max=10000)])
+    published_html = TextAreaField(_l("Câu trả lời sẽ công khai (đã ẩn thông tin cá nhân)"),
+                                   validators=[Optional(), Length(max=20000)])
+
+
+class AssignForm(VersionedForm):
+    """The coordinator's assignment: all five "rõ"."""
+
+    category = SelectField(_l("Lĩnh vực"), validators=[REQUIRED])
+    agency = SelectField(_l("Cơ quan chủ trì (rõ trách nhiệm)"), validators=[REQUIRED])
+    responsible_official = StringField(_l("Người chịu trách nhiệm (rõ người)"), validators=[REQUIRED, Length(max=255)])
+    task = TextAreaField(_l("Nội dung công việc (rõ việc)"), validators=[REQUIRED, Length(max=2000)])
+    coordinating_agencies = StringField(_l("Cơ quan phối hợp"), validators=[Optional(), Length(max=500)])
+    due_date = DateField(_l("Thời hạn (rõ thời gian)"), validators=[DataRequired(_l("Chọn thời hạn."))])
+    expected_result = TextAreaField(_l("Kết quả cần đạt (rõ hiệu quả)"), validators=[REQUIRED, Length(max=2000)])
+
+
+class ExtensionDecisionForm(FlaskForm):
+    decision = SelectField(_l("Quyết định"), choices=[("grant", _l("Đồng ý gia hạn")), ("refuse", _l("Không đồng ý"))])
+    new_due_date = DateField(_l("Gia hạn đến ngày (để trống: theo đề nghị)"), validators=[Optional()])
+    note = TextAreaField(_l("Lý do"), validators=[REQUIRED, Length(max=2000)])

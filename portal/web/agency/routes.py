@@ -1,0 +1,285 @@
+"""The agency workspace (officers and heads) and the coordinator's triage desk."""
+from datetime import date, timedelta
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from portal.domain import workflow
+from portal.domain.attachments import store_attachment
+from portal.domain.errors import DomainError
+from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, status_label
+from portal.domain.routing import DEFAULT_EXPECTED_RESULT, assign, default_official
+from portal.extensions import db
+from portal.models import Agency, Attachment, Category, ExtensionRequest, Petition, PetitionEvent
+from portal.text.redact import redact, redact_html
+from portal.web.agency import forms
+from portal.web.security import role_required
+
+bp = Blueprint("agency", __name__, url_prefix="/co-quan")
+STAFF = ("agency_officer", "agency_head", "coordinator")
+STALE_MESSAGE = "Phản ánh vừa được người khác cập nhật. Vui lòng tải lại trang, xem thay đổi rồi thực hiện lại."
+
+
+def petition_for(code: str) -> Petition:
+    """The item, if the signed-in user may see it: an agency only its own; others answer 404 like a missing one."""
+    petition = db.session.query(Petition).filter_by(code=code.upper()).first()
+    if petition is None:
+        abort(404)
+    if current_user.role in ("agency_officer", "agency_head") and petition.agency_id != current_user.agency_id:
+        abort(404)
+    return petition
+
+
+@bp.route("/")
+@role_required(*STAFF)
+def inbox():
+    """The agency's items, with filters: due soon, overdue, status, category."""
+    query = db.session.query(Petition)
+    if current_user.role in ("agency_officer", "agency_head"):
+        query = query.filter(Petition.agency_id == current_user.agency_id)
+    today = date.today()
+    due = request.args.get("due")
+    if due == "soon":
+        query = query.filter(Petition.status.in_(OPEN_STATUSES), Petition.due_date.between(today, today + timedelta(3)))
+    elif due == "overdue":
+        query = query.filter(Petition.status.in_(OPEN_STATUSES), Petition.due_date < today)
+    if request.args.get("status") in STATUSES:
+        query = query.filter(Petition.status == request.args["status"])
+    category = db.session.query(Category).filter_by(code=request.args.get("category", "")).first()
+    if category:
+        query = query.filter(Petition.category_id == category.id)
+    page = max(1, request.args.get("page", 1, type=int))
+    items = query.order_by(Petition.due_date.is_(None), Petition.due_date, Petition.id).offset((page - 1) * 50).limit(51).all()
+    return render_template("agency/inbox.html", items=items[:50], has_more=len(items) > 50, page=page, today=today,
+                           statuses=[(s, status_label(s)) for s in STATUSES],
+                           categories=db.session.query(Category).order_by(Category.name).all())
+
+
+def agency_choices(exclude_id=None):
+    return [(a.code, a.name) for a in db.session.query(Agency).filter_by(active=True).order_by(Agency.name)
+            if a.id != exclude_id]
+
+
+@bp.route("/phan-anh/<code>")
+@role_required(*STAFF)
+def item(code):
+    """One item: content, contact, the "5 rõ" assignment, the whole timeline, and the actions allowed now."""
+    petition = petition_for(code)
+    return render_item(petition)
+
+
+def render_item(petition: Petition, status: int = 200, **open_forms):
+    version = petition.version
+    defaults = {
+        "transfer": forms.TransferForm(prefix="transfer", version=version),
+        "return_": forms.ReasonForm(prefix="return", version=version),
+        "extension": forms.ExtensionForm(prefix="extension", version=version),
+        "coordination": forms.CoordinationForm(prefix="coordination", version=version),
+        "answer": forms.AnswerForm(prefix="answer", version=version),
+        "approve": forms.ApproveForm(prefix="approve", version=version),
+        "send_back": forms.ReasonForm(prefix="sendback", version=version),
+        "accept": forms.VersionedForm(prefix="accept", version=version),
+    }
+    defaults.update(open_forms)
+    for name in ("transfer", "coordination"):
+        defaults[name].agency.choices = agency_choices(petition.agency_id)
+    submitted = petition.answers.filter_by(state="submitted").first()
+    if submitted and not defaults["approve"].published_html.data:
+        defaults["approve"].published_html.data = redact_html(submitted.body_html)
+        defaults["approve"].public_content.data = redact(petition.content)
+    events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
+    attachments = db.session.query(Attachment).filter_by(petition_id=petition.id).all()
+    return render_template("agency/item.html", petition=petition, forms=defaults, events=events,
+                           assignment=petition.assignments.filter_by(active=True).first(),
+                           submitted=submitted, attachments=attachments), status
+
+
+def act(code: str, form_class, prefix: str, form_key: str, action):
+    """Run one action on an item: validate the form, check the version, commit, or show the error in place."""
+    petition = petition_for(code)
+    form = form_class(prefix=prefix)
+    if hasattr(form, "agency"):
+        form.agency.choices = agency_choices(petition.agency_id)
+    if not form.validate_on_submit():
+        return render_item(petition, 422, **{form_key: form})
+    try:
+        workflow.check_version(petition, int(form.version.data or 0))
+        message = action(petition, form)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        flash(STALE_MESSAGE, "error")
+        return redirect(url_for("agency.item", code=code))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message_vi, "error")
+        return render_item(petition_for(code), error.status, **{form_key: form})
+    flash(message)
+    if petition.agency_id != current_user.agency_id and current_user.role in ("agency_officer", "agency_head"):
+        return redirect(url_for("agency.inbox"))
+    return redirect(url_for("agency.item", code=petition.code))
+
+
+@bp.post("/phan-anh/<code>/tiep-nhan")
+@role_required("agency_officer", "agency_head")
+def accept(code):
+    return act(code, forms.VersionedForm, "accept", "accept",
+               lambda p, f: workflow.accept(db.session, p, current_user) or "Đã tiếp nhận xử lý.")
+
+
+@bp.post("/phan-anh/<code>/tra-lai")
+@role_required("agency_officer", "agency_head")
+def return_item(code):
+    return act(code, forms.ReasonForm, "return", "return_", lambda p, f: workflow.return_to_coordinator(
+        db.session, p, current_user, f.reason.data) or "Đã trả lại bộ phận điều phối.")
+
+
+@bp.post("/phan-anh/<code>/chuyen")
+@role_required("agency_officer", "agency_head", "coordinator")
+def transfer(code):
+    def run(petition, form):
+        target = db.session.query(Agency).filter_by(code=form.agency.data).first()
+        workflow.transfer(db.session, petition, current_user, target, form.reason.data)
+        return f"Đã chuyển sang {target.name}."
+
+    return act(code, forms.TransferForm, "transfer", "transfer", run)
+
+
+@bp.post("/phan-anh/<code>/gia-han")
+@role_required("agency_officer", "agency_head")
+def extension(code):
+    return act(code, forms.ExtensionForm, "extension", "extension", lambda p, f: workflow.request_extension(
+        db.session, p, current_user, f.new_due_date.data, f.reason.data) and "Đã gửi đề nghị gia hạn.")
+
+
+@bp.post("/phan-anh/<code>/phoi-hop")
+@role_required("agency_officer", "agency_head")
+def coordination(code):
+    def run(petition, form):
+        target = db.session.query(Agency).filter_by(code=form.agency.data).first()
+        workflow.request_coordination(db.session, petition, current_user, target, form.note.data)
+        return f"Đã đề nghị {target.name} phối hợp."
+
+    return act(code, forms.CoordinationForm, "coordination", "coordination", run)
+
+
+@bp.post("/phan-anh/<code>/tra-loi")
+@role_required("agency_officer", "agency_head")
+def answer(code):
+    def run(petition, form):
+        workflow.submit_answer(db.session, petition, current_user, form.content.data)
+        upload = form.attachment.data
+        if upload and upload.filename:
+            folder = Path(current_app.instance_path) / "uploads"
+            store_attachment(db.session, petition, current_user, upload.filename,
+                             upload.read(current_app.config["UPLOAD_MAX_BYTES"] + 1), folder,
+                             current_app.config["UPLOAD_MAX_BYTES"])
+        return "Đã gửi dự thảo trả lời để lãnh đạo duyệt."
+
+    return act(code, forms.AnswerForm, "answer", "answer", run)
+
+
+@bp.post("/phan-anh/<code>/duyet")
+@role_required("agency_head")
+def approve(code):
+    return act(code, forms.ApproveForm, "approve", "approve", lambda p, f: workflow.approve_answer(
+        db.session, p, current_user, public_content=f.public_content.data or None,
+        published_html=f.published_html.data or None) and "Đã duyệt, câu trả lời được công khai.")
+
+
+@bp.post("/phan-anh/<code>/tra-ve-du-thao")
+@role_required("agency_head")
+def send_back(code):
+    return act(code, forms.ReasonForm, "sendback", "send_back", lambda p, f: workflow.send_back(
+        db.session, p, current_user, f.reason.data) or "Đã trả dự thảo để chỉnh sửa.")
+
+
+@bp.route("/tep/<int:attachment_id>")
+@role_required(*STAFF)
+def attachment(attachment_id):
+    """An attachment, only to staff who may see its petition."""
+    item = db.session.get(Attachment, attachment_id) or abort(404)
+    petition_for(db.session.get(Petition, item.petition_id).code)
+    path = Path(current_app.instance_path) / "uploads" / item.stored_name
+    return send_file(path, mimetype=item.content_type, as_attachment=True, download_name=item.filename)
+
+
+@bp.route("/dieu-phoi")
+@role_required("coordinator")
+def triage():
+    """The coordinator's queue: new items the classifier was unsure of, returned items, extension requests."""
+    waiting = (db.session.query(Petition).filter(Petition.status.in_(("received", "returned")))
+               .order_by(Petition.created_at).limit(200).all())
+    extensions = db.session.query(ExtensionRequest).filter_by(state="pending").order_by(ExtensionRequest.id).all()
+    return render_template("agency/triage.html", waiting=waiting, extensions=extensions,
+                           decision_form=forms.ExtensionDecisionForm())
+
+
+@bp.route("/dieu-phoi/<code>", methods=["GET", "POST"])
+@role_required("coordinator")
+def assign_item(code):
+    """Assign by hand, with all five "rõ"; a changed category is kept as a lesson for the classifier."""
+    petition = petition_for(code)
+    form = forms.AssignForm(version=petition.version)
+    form.category.choices = [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+    form.agency.choices = agency_choices()
+    if request.method == "GET":
+        fill_assignment_defaults(form, petition)
+    elif form.validate_on_submit():
+        try:
+            workflow.check_version(petition, int(form.version.data or 0))
+            coordinator_assign(petition, form)
+            db.session.commit()
+        except (DomainError, StaleDataError) as error:
+            db.session.rollback()
+            flash(getattr(error, "message_vi", STALE_MESSAGE), "error")
+        else:
+            flash(f"Đã giao {petition.code} cho {petition.agency.name}.")
+            return redirect(url_for("agency.triage"))
+    return render_template("agency/assign.html", petition=petition, form=form), 422 if form.errors else 200
+
+
+def fill_assignment_defaults(form, petition: Petition) -> None:
+    agency = petition.category.default_agency
+    form.category.data, form.agency.data = petition.category.code, agency.code
+    form.responsible_official.data = default_official(db.session, agency)
+    form.task.data = f"Xem xét, giải quyết và trả lời phản ánh {petition.code}: {petition.title or petition.content[:80]}"
+    form.expected_result.data = DEFAULT_EXPECTED_RESULT
+    from portal.domain.calendar import due_date_for, load_overrides
+    form.due_date.data = due_date_for(petition.created_at, petition.category.deadline_days, load_overrides(db.session))
+
+
+def coordinator_assign(petition: Petition, form) -> None:
+    from portal.text.corrections import record_correction
+
+    category = db.session.query(Category).filter_by(code=form.category.data).one()
+    if category.id != petition.category_id:
+        record_correction(db.session, petition, category.code, current_user)
+        petition.category = category
+    petition.needs_triage = False
+    assign(db.session, petition, agency=db.session.query(Agency).filter_by(code=form.agency.data).one(),
+           responsible_official=form.responsible_official.data, task=form.task.data, due_date=form.due_date.data,
+           expected_result=form.expected_result.data, coordinating_agencies=form.coordinating_agencies.data or "",
+           actor=current_user)
+
+
+@bp.post("/gia-han/<int:request_id>")
+@role_required("coordinator")
+def decide_extension(request_id):
+    extension_request = db.session.get(ExtensionRequest, request_id) or abort(404)
+    form = forms.ExtensionDecisionForm()
+    if not form.validate_on_submit():
+        flash("Cần nêu lý do quyết định.", "error")
+        return redirect(url_for("agency.triage"))
+    try:
+        workflow.decide_extension(db.session, extension_request, current_user, grant=form.decision.data == "grant",
+                                  note=form.note.data, new_due_date=form.new_due_date.data)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message_vi, "error")
+    else:
+        flash("Đã ghi nhận quyết định gia hạn.")
+    return redirect(url_for("agency.triage"))

@@ -1,0 +1,82 @@
+"""E-mail goes through a real SMTP server (aiosmtpd on a free local port), not a mock."""
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+
+from portal.domain import workflow
+from portal.domain.notify import SmtpSettings, deliver_pending, queue_digests
+from portal.models import OutboundMail
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, SmtpSettings(host="127.0.0.1", port=port, sender="Cổng phản ánh <no-reply@portal.test>")
+    controller.stop()
+
+
+def decoded(message):
+    return message.get_payload(decode=True).decode("utf-8")
+
+
+def subject(message) -> str:
+    from email.header import decode_header, make_header
+
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def test_citizen_and_agency_are_told_of_an_assignment(db, smtp_server, petition_factory, make_user):
+    inbox, settings = smtp_server
+    officer = make_user("agency_officer", "SO-XD")
+    petition = petition_factory(category="giao-thong", reporter_email="an@example.com")
+    sent, failed = deliver_pending(db.session, settings)
+    assert (sent, failed) == (2, 0)
+    by_recipient = {m["To"]: m for m in inbox.messages}
+    assert petition.code in subject(by_recipient["an@example.com"])
+    assert "Sở Xây dựng" in decoded(by_recipient["an@example.com"])
+    assert petition.code in decoded(by_recipient[officer.email])
+    assert deliver_pending(db.session, settings) == (0, 0)  # nothing is sent twice
+
+
+def test_publication_is_announced_to_the_citizen(db, smtp_server, petition_factory, make_user):
+    inbox, settings = smtp_server
+    petition = petition_factory(category="giao-thong", reporter_email="an@example.com")
+    workflow.submit_answer(db.session, petition, make_user("agency_officer", "SO-XD"), "<p>Đã xử lý xong ổ gà trên đường.</p>")
+    workflow.approve_answer(db.session, petition, make_user("agency_head", "SO-XD"))
+    db.session.commit()
+    deliver_pending(db.session, settings)
+    subjects = [subject(m) for m in inbox.messages if m["To"] == "an@example.com"]
+    assert any("đã có trả lời" in s for s in subjects)
+
+
+def test_daily_digest_is_queued_once_a_day(db, petition_factory, make_user):
+    make_user("agency_head", "SO-XD")
+    petition = petition_factory(category="giao-thong")
+    assert queue_digests(db.session, petition.due_date) == 1
+    assert queue_digests(db.session, petition.due_date) == 0
+    db.session.commit()
+    assert db.session.query(OutboundMail).filter(OutboundMail.dedupe_key.like("digest:%")).count() == 1
+
+
+def test_an_unreachable_server_keeps_mail_queued(db, petition_factory):
+    petition_factory(category="giao-thong", reporter_email="an@example.com")
+    with pytest.raises(OSError):
+        deliver_pending(db.session, SmtpSettings(host="127.0.0.1", port=1, sender="x@y.z"))
+    db.session.rollback()
+    assert db.session.query(OutboundMail).filter(OutboundMail.sent_at.is_(None)).count() >= 1

@@ -1,0 +1,111 @@
+"""The agency's steps: transfer, return, extension (once), coordination, sweep, counts."""
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from portal.domain import workflow
+from portal.domain.errors import Conflict, Forbidden, ValidationFailed
+from portal.domain.overdue import sweep
+from portal.models import Agency, Apology, Assignment, OutboundMail, Petition, PetitionEvent
+
+
+def agency(db, code):
+    return db.session.query(Agency).filter_by(code=code).one()
+
+
+def test_transfer_keeps_the_old_assignment_on_record(db, petition_factory, make_user):
+    petition = petition_factory(category="giao-thong")
+    officer = make_user("agency_officer", "SO-XD")
+    workflow.transfer(db.session, petition, officer, agency(db, "UBND-XA"), "Việc tỉa cây do phường làm")
+    db.session.commit()
+    assignments = db.session.query(Assignment).filter_by(petition_id=petition.id).order_by(Assignment.id).all()
+    assert [a.active for a in assignments] == [False, True]
+    assert assignments[1].lead_agency.code == "UBND-XA" and petition.status == "transferred"
+    assert petition.due_date == assignments[0].due_date  # the citizen's deadline does not restart
+
+
+def test_an_agency_cannot_act_on_another_agencys_item(db, petition_factory, make_user):
+    petition = petition_factory(category="giao-thong")
+    stranger = make_user("agency_officer", "SO-YT")
+    with pytest.raises(Forbidden):
+        workflow.accept(db.session, petition, stranger)
+    with pytest.raises(Forbidden):
+        workflow.transfer(db.session, petition, stranger, agency(db, "UBND-XA"), "không phải việc của tôi")
+
+
+def test_return_goes_to_the_coordinators_queue(db, petition_factory, make_user):
+    petition = petition_factory(category="giao-thong")
+    workflow.return_to_coordinator(db.session, petition, make_user("agency_officer", "SO-XD"), "Không đúng thẩm quyền")
+    db.session.commit()
+    assert petition.status == "returned" and petition.needs_triage
+
+
+def test_extension_is_granted_once(db, petition_factory, make_user):
+    petition = petition_factory(category="giao-thong")
+    officer, coordinator = make_user("agency_officer", "SO-XD"), make_user("coordinator", "VP-UBND")
+    new_date = petition.due_date + timedelta(days=7)
+    request = workflow.request_extension(db.session, petition, officer, new_date, "Cần khảo sát hiện trường")
+    with pytest.raises(Conflict):
+        workflow.request_extension(db.session, petition, officer, new_date, "Lần nữa")
+    workflow.decide_extension(db.session, request, coordinator, grant=True, note="Đồng ý")
+    db.session.commit()
+    assert petition.due_date == new_date and petition.status == "extended" and petition.extension_used
+    with pytest.raises(Conflict):
+        workflow.request_extension(db.session, petition, officer, new_date + timedelta(days=3), "Thêm lần hai")
+
+
+def test_extension_needs_a_later_date(db, petition_factory, make_user):
+    petition = petition_factory(category="giao-thong")
+    with pytest.raises(ValidationFailed):
+        workflow.request_extension(db.session, petition, make_user("agency_officer", "SO-XD"), petition.due_date,
+                                   "Cùng ngày")
+
+
+def test_sweep_marks_overdue_issues_one_apology_and_is_idempotent(db, petition_factory, make_user):
+    make_user("agency_officer", "SO-XD")
+    make_user("coordinator", "VP-UBND")
+    late = petition_factory(category="giao-thong", reporter_email="dan@example.com")
+    on_track = petition_factory(category="giao-thong")
+    today = late.due_date + timedelta(days=1)
+    on_track.due_date = today + timedelta(days=5)
+    db.session.commit()
+    assert sweep(db.session, today, lambda p: f"<p>Xin lỗi về {p.code}</p>") == 1
+    assert sweep(db.session, today, lambda p: "again") == 0
+    apologies = db.session.query(Apology).all()
+    assert [(a.petition_id, a.body_html) for a in apologies] == [(late.id, f"<p>Xin lỗi về {late.code}</p>")]
+    assert db.session.query(PetitionEvent).filter_by(petition_id=late.id, kind="overdue").count() == 1
+    recipients = {m.to_address for m in db.session.query(OutboundMail)}
+    assert "dan@example.com" in recipients and len(recipients) >= 3  # citizen, agency officer, coordinator
+
+
+def test_responsibility_counts_per_agency(db, petition_factory, make_user):
+    officer = make_user("agency_officer", "SO-XD")
+    first, second = petition_factory(category="giao-thong"), petition_factory(category="giao-thong")
+    workflow.transfer(db.session, first, officer, agency(db, "UBND-XA"), "Phân cấp cho phường")
+    workflow.return_to_coordinator(db.session, second, officer, "Không thuộc thẩm quyền")
+    db.session.commit()
+    today = date.today()
+    counts = workflow.responsibility_counts(db.session, today - timedelta(days=1), today + timedelta(days=1))
+    assert counts["SO-XD"]["transfers"] == 1 and counts["SO-XD"]["returns"] == 1
+
+
+def test_two_writers_on_two_connections_the_second_gets_a_conflict(app, db, petition_factory):
+    """Optimistic locking with two real connections (two sessions), on SQLite and PostgreSQL alike."""
+    code = petition_factory(category="giao-thong").code
+    first, second = Session(db.engine), Session(db.engine)
+    try:
+        mine = first.query(Petition).filter_by(code=code).one()
+        theirs = second.query(Petition).filter_by(code=code).one()
+        mine.title = "Sửa bởi cán bộ A"
+        first.commit()
+        theirs.title = "Sửa bởi cán bộ B"
+        with pytest.raises(StaleDataError):
+            second.commit()
+        second.rollback()
+    finally:
+        first.close()
+        second.close()
+    db.session.expire_all()
+    assert db.session.query(Petition).filter_by(code=code).one().title == "Sửa bởi cán bộ A"
