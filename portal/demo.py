@@ -135,19 +135,19 @@ def _play_story(session, petition: Petition, story: str, users: dict) -> None:
     if story == "assigned":
         return
     if story == "returned":
-        lifecycle.transition(session, petition, "returned", actor=officer,
-                             note="Nội dung thuộc lĩnh vực thanh toán trực tuyến, đề nghị chuyển đơn vị phù hợp.")
+        workflow.return_to_coordinator(session, petition, officer,
+                                       "Nội dung thuộc lĩnh vực thanh toán trực tuyến, đề nghị chuyển đơn vị phù hợp.")
         return
     workflow.accept(session, petition, officer)
     if story == "transferred":
-        lifecycle.transition(session, petition, "transferred", actor=officer,
-                             note="Chuyển UBND phường xử lý việc tỉa cây theo phân cấp.")
+        commune = session.query(Agency).filter_by(code="UBND-XA").one()
+        workflow.transfer(session, petition, officer, commune, "Việc tỉa cây thuộc phân cấp của UBND phường.")
         return
     if story == "extended":
-        petition.due_date = calendar.add_working_days(petition.due_date, 5)
-        petition.extension_used = True
-        lifecycle.transition(session, petition, "extended", actor=coordinator,
-                             note=f"Gia hạn đến {petition.due_date:%d/%m/%Y} để khảo sát hiện trường.")
+        request = workflow.request_extension(session, petition, officer,
+                                             calendar.add_working_days(petition.due_date, 5),
+                                             "Cần khảo sát hiện trường và lấy ý kiến đơn vị thi công.")
+        workflow.decide_extension(session, request, coordinator, grant=True, note="Đồng ý để khảo sát hiện trường.")
         return
     if story == "in_progress":
         return

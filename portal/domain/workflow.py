@@ -151,7 +151,7 @@ def request_extension(session, petition: Petition, actor, new_due_date, reason: 
                                field="new_due_date")
     if not reason.strip():
         raise ValidationFailed("Cần nêu lý do xin gia hạn.", "Give a reason.", field="reason")
-    request = ExtensionRequest(petition=petition, agency_id=petition.agency_id, requested_due_date=new_due_date,
+    request = ExtensionRequest(petition=petition, agency_id=petition.agency_id, requested_due_date=new_due_date, state="pending",
                                reason=reason.strip(), requested_by_id=getattr(actor, "id", None))
     session.add(request)
     record_event(session, petition, kind="extension_requested", actor=actor, public=False,

@@ -4,8 +4,9 @@
 def blueprints():
     from portal.api.open311 import bp as open311
     from portal.api.v1 import bp as api_v1
+    from portal.web.admin.routes import bp as admin
     from portal.web.agency.routes import bp as agency
     from portal.web.auth.routes import bp as auth
     from portal.web.public.routes import bp as public
 
-    return [public, auth, agency, api_v1, open311]
+    return [public, auth, agency, admin, api_v1, open311]

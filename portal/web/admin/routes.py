@@ -1,0 +1,133 @@
+"""Administration: routing rules, calendar, categories, agencies and accounts."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from portal.domain import admin, places
+from portal.domain.errors import DomainError
+from portal.extensions import db
+from portal.models import ROLES, Agency, CalendarDay, Category, RoutingRule, User
+from portal.web.security import role_required
+
+bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
+
+
+class RuleForm(FlaskForm):
+    category = SelectField(_l("Lĩnh vực"))
+    agency = SelectField(_l("Cơ quan xử lý"))
+    province_code = SelectField(_l("Tỉnh (không bắt buộc)"), validate_choice=False)
+    ward_code = StringField(_l("Mã xã/phường (không bắt buộc)"), validators=[Optional(), Length(max=16)])
+
+
+class DayForm(FlaskForm):
+    day = DateField(_l("Ngày"), validators=[DataRequired()])
+    kind = SelectField(_l("Loại"), choices=[("off", _l("Ngày nghỉ thêm")), ("work", _l("Ngày làm bù"))])
+    note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=255)])
+
+
+class CategoryForm(FlaskForm):
+    code = SelectField(_l("Lĩnh vực"))
+    agency = SelectField(_l("Cơ quan mặc định"))
+    deadline_days = IntegerField(_l("Thời hạn (ngày làm việc)"), validators=[NumberRange(1, 90)])
+
+
+class AgencyForm(FlaskForm):
+    code = StringField(_l("Mã cơ quan"), validators=[DataRequired(), Length(max=32)])
+    name = StringField(_l("Tên cơ quan"), validators=[DataRequired(), Length(max=255)])
+
+
+class UserForm(FlaskForm):
+    email = EmailField(_l("Thư điện tử"), validators=[DataRequired(), Email(), Length(max=255)])
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(), Length(max=255)])
+    role = SelectField(_l("Vai trò"), choices=[(r, r) for r in ROLES])
+    agency = SelectField(_l("Cơ quan"), validate_choice=False)
+
+
+def forms_with_choices():
+    agencies = [(a.code, a.name) for a in db.session.query(Agency).order_by(Agency.name)]
+    categories = [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+    rule, day, category, agency, user = RuleForm(prefix="rule"), DayForm(prefix="day"), CategoryForm(prefix="cat"), \
+        AgencyForm(prefix="agency"), UserForm(prefix="user")
+    rule.category.choices, rule.agency.choices = categories, agencies
+    rule.province_code.choices = [("", "—")] + places.provinces()
+    category.code.choices, category.agency.choices = categories, agencies
+    user.agency.choices = [("", "—")] + agencies
+    return {"rule": rule, "day": day, "category": category, "agency": agency, "user": user}
+
+
+@bp.route("/")
+@role_required("admin")
+def index():
+    """Everything an administrator edits, on one page."""
+    return render_template("admin/index.html", forms=forms_with_choices(),
+                           rules=db.session.query(RoutingRule).order_by(RoutingRule.id).all(),
+                           days=db.session.query(CalendarDay).order_by(CalendarDay.day).all(),
+                           categories=db.session.query(Category).order_by(Category.name).all(),
+                           agencies=db.session.query(Agency).order_by(Agency.code).all(),
+                           users=db.session.query(User).order_by(User.role, User.email).all())
+
+
+ACTIONS = {
+    "rule": lambda f: admin.add_routing_rule(db.session, f.category.data, f.agency.data, f.province_code.data or "",
+                                             (f.ward_code.data or "").strip()) and "Đã thêm quy tắc phân công.",
+    "day": lambda f: admin.set_calendar_day(db.session, f.day.data, f.kind.data, f.note.data or "") and "Đã lưu ngày.",
+    "category": lambda f: admin.update_category(db.session, f.code.data, f.agency.data, f.deadline_days.data)
+    and "Đã cập nhật lĩnh vực.",
+    "agency": lambda f: admin.add_agency(db.session, f.code.data, f.name.data) and "Đã thêm cơ quan.",
+}
+
+
+@bp.post("/<kind>")
+@role_required("admin")
+def change(kind):
+    forms = forms_with_choices()
+    if kind not in ACTIONS and kind != "user":
+        abort(404)
+    form = forms[kind]
+    if not form.validate_on_submit():
+        flash("Dữ liệu không hợp lệ: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()), "error")
+        return redirect(url_for("admin.index"))
+    try:
+        if kind == "user":
+            user, password = admin.add_user(db.session, form.email.data, form.full_name.data, form.role.data,
+                                            form.agency.data or "")
+            message = f"Đã tạo tài khoản {user.email}. Mật khẩu (chỉ hiện một lần): {password}"
+        else:
+            message = ACTIONS[kind](form)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message_vi, "error")
+    else:
+        flash(message)
+    return redirect(url_for("admin.index"))
+
+
+@bp.post("/quy-tac/<int:rule_id>/xoa")
+@role_required("admin")
+def delete_rule(rule_id):
+    FlaskForm().validate_on_submit() or abort(400)
+    rule = db.session.get(RoutingRule, rule_id) or abort(404)
+    db.session.delete(rule)
+    db.session.commit()
+    flash("Đã xoá quy tắc phân công.")
+    return redirect(url_for("admin.index"))
+
+
+@bp.post("/ngay/<day>/xoa")
+@role_required("admin")
+def delete_day(day):
+    from datetime import date
+
+    FlaskForm().validate_on_submit() or abort(400)
+    try:
+        entry = db.session.get(CalendarDay, date.fromisoformat(day))
+    except ValueError:
+        abort(404)
+    entry or abort(404)
+    db.session.delete(entry)
+    db.session.commit()
+    flash("Đã xoá ngày.")
+    return redirect(url_for("admin.index"))
