@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:11:19.822827
+Create Date: 2026-11-24 03:20:25.595913
 
 """
 from alembic import op
@@ -124,6 +124,8 @@ def upgrade():
     sa.Column('answered_on_time', sa.Boolean(), nullable=True),
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
+    sa.Column('search_staff', sa.Text(), nullable=True),
+    sa.Column('search_public', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_petition_agency_id_agency')),
     sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_petition_category_id_category')),

@@ -1,3 +1,5 @@
+from sqlalchemy import event
+
 from portal.extensions import db
 from portal.models.base import utcnow
 
@@ -41,6 +43,10 @@ class Petition(db.Model):
     answered_on_time = db.Column(db.Boolean)
     closed_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
+    # Lower-case text without diacritics, kept by the listener below and indexed for full-text search
+    # (migration 0002): staff search all of it, the public only the redacted, published text.
+    search_staff = db.Column(db.Text)
+    search_public = db.Column(db.Text)
     version = db.Column(db.Integer, nullable=False, default=1)
 
     category = db.relationship("Category")
@@ -123,3 +129,17 @@ class IdempotencyKey(db.Model):
     petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"), nullable=False)
     response_json = db.Column(db.Text, nullable=False)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+def folded(text: str | None) -> str:
+    from portal.text.normalize import strip_accents
+
+    return strip_accents((text or "").lower())
+
+
+@event.listens_for(Petition, "before_insert")
+@event.listens_for(Petition, "before_update")
+def keep_search_text(mapper, connection, petition: Petition) -> None:
+    petition.search_staff = folded(f"{petition.code or ''} {petition.title} {petition.content}")
+    public = petition.status in ("published", "closed") and petition.consent_public
+    petition.search_public = folded(f"{petition.code or ''} {petition.public_content or ''}") if public else None

@@ -27,9 +27,9 @@ def vn_date(value: date | None) -> str:
 STAFF_NAV = {
     "operator": [("intake.console", "Tổng đài 1022")],
     "secretariat": [("dialogue.sessions", "Đối thoại trực tiếp")],
-    "coordinator": [("agency.triage", "Điều phối"), ("agency.inbox", "Hộp việc")],
-    "agency_officer": [("agency.inbox", "Hộp việc")],
-    "agency_head": [("agency.inbox", "Hộp việc")],
+    "coordinator": [("agency.triage", "Điều phối"), ("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
+    "agency_officer": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
+    "agency_head": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
     "committee": [("committee.dashboard", "Bảng theo dõi")],
     "admin": [("admin.index", "Quản trị"), ("agency.triage", "Điều phối"), ("committee.dashboard", "Bảng theo dõi")],
 }
@@ -37,11 +37,19 @@ PUBLIC_NAV = [("public.search", "Tìm kiếm"), ("public.transparency", "Minh b�
               ("dialogue.public_sessions", "Đối thoại")]
 
 
+def redact_light(text: str | None) -> str:
+    """Titles on public pages: the exact patterns only (no NER on every page view)."""
+    from portal.text.redact import redact
+
+    return redact(text or "", use_ner=False)
+
+
 def register(app):
     app.after_request(remember_language)
     app.add_template_filter(local_datetime, "local_datetime")
     app.add_template_filter(vn_date, "vn_date")
     app.add_template_filter(format_secret, "secret")
+    app.add_template_filter(redact_light, "redact_light")
 
     @app.template_filter("status")
     def status_filter(status):

@@ -91,9 +91,12 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
         defaults["approve"].public_content.data = redact(petition.content)
     events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
     attachments = db.session.query(Attachment).filter_by(petition_id=petition.id).all()
+    from portal.text.similar import similar_open_petitions
+
+    similar = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
     return render_template("agency/item.html", petition=petition, forms=defaults, events=events,
                            assignment=petition.assignments.filter_by(active=True).first(),
-                           submitted=submitted, attachments=attachments), status
+                           submitted=submitted, attachments=attachments, similar=similar), status
 
 
 def act(code: str, form_class, prefix: str, form_key: str, action):
@@ -283,3 +286,38 @@ def decide_extension(request_id):
     else:
         flash("Đã ghi nhận quyết định gia hạn.")
     return redirect(url_for("agency.triage"))
+
+
+@bp.route("/tim-kiem")
+@role_required(*STAFF, "committee")
+def search():
+    """Search every item in the user's scope (an agency: its own)."""
+    from portal.text.search import search_petitions
+
+    query = request.args.get("q", "")[:200]
+    agency_id = current_user.agency_id if current_user.role in ("agency_officer", "agency_head") else None
+    results = search_petitions(db.session, query, published_only=False, agency_id=agency_id, limit=50) \
+        if query.strip() else []
+    return render_template("agency/search.html", query=query, results=results)
+
+
+@bp.route("/phan-anh/<code>/trung-lap")
+@role_required("coordinator", "agency_officer", "agency_head")
+def duplicates(code):
+    """Open petitions of the same ward that look like this one."""
+    from portal.text.similar import similar_open_petitions
+
+    petition = petition_for(code)
+    candidates = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
+    return render_template("agency/duplicates.html", petition=petition, candidates=candidates,
+                           form=forms.VersionedForm(version=petition.version))
+
+
+@bp.post("/phan-anh/<code>/gop/<main_code>")
+@role_required("coordinator")
+def merge(code, main_code):
+    """Merge this petition into the main one; its citizen follows the main answer."""
+    from portal.domain.duplicates import merge_petitions
+
+    return act(code, forms.VersionedForm, "", "accept", lambda p, f: merge_petitions(
+        db.session, p, petition_for(main_code), current_user) or f"Đã gộp vào {main_code}.")

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from portal.domain import places
+from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
 from portal.domain.petitions import (
     PetitionDraft,
@@ -89,7 +90,8 @@ def track():
         except DomainError as error:
             return render_template("public/track.html", form=form, error=error.message(current_language())), 404
         return render_template("public/tracked.html", petition=petition, events=tracking_timeline(petition),
-                               answer=published_answer(petition), apology_token=letter_token(petition.code))
+                               answer=published_answer(answer_source(petition)),
+                               apology_token=letter_token(petition.code))
     return render_template("public/track.html", form=form), 422 if form.errors else 200
 
 
@@ -127,3 +129,4 @@ def apology(code):
     if petition is None or petition.apology is None:
         abort(404)
     return render_template("public/apology.html", petition=petition)
+from portal.web.public import search  # noqa: E402,F401  (registers /tim-kiem on bp)

@@ -1,0 +1,26 @@
+"""Merging duplicates: the duplicate follows the main petition's answer; its citizen is told."""
+from portal.domain.errors import ValidationFailed
+from portal.domain.lifecycle import OPEN_STATUSES, transition
+from portal.domain.notify import notify_citizen
+from portal.models import Petition
+
+
+def merge_petitions(session, duplicate: Petition, main: Petition, actor) -> None:
+    if duplicate.id == main.id:
+        raise ValidationFailed("Không thể gộp phản ánh vào chính nó.", "A petition cannot be merged into itself.")
+    if main.status not in OPEN_STATUSES | {"published", "closed"} or main.merged_into_id:
+        raise ValidationFailed("Phản ánh chính phải còn hiệu lực (chưa bị gộp, rút hay từ chối).",
+                               "The main petition must be live.")
+    duplicate.merged_into = main
+    transition(session, duplicate, "merged", actor=actor,
+               note=f"Gộp vào phản ánh {main.code} có cùng nội dung; kết quả xử lý của {main.code} áp dụng cho phản ánh này.")
+    notify_citizen(session, duplicate, "merged")
+
+
+def answer_source(petition: Petition) -> Petition:
+    """Whose answer a citizen reads: a merged petition follows its main petition."""
+    seen = set()
+    while petition.merged_into is not None and petition.id not in seen:
+        seen.add(petition.id)
+        petition = petition.merged_into
+    return petition
