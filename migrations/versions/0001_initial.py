@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:20:25.595913
+Create Date: 2026-11-24 03:26:26.225714
 
 """
 from alembic import op
@@ -92,6 +92,21 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
     sa.UniqueConstraint('email', name=op.f('uq_user_email'))
     )
+    op.create_table('explanation',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.Column('period_from', sa.Date(), nullable=False),
+    sa.Column('period_to', sa.Date(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('filed_by_id', sa.Integer(), nullable=True),
+    sa.Column('filed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_explanation_agency_id_agency')),
+    sa.ForeignKeyConstraint(['filed_by_id'], ['user.id'], name=op.f('fk_explanation_filed_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_explanation'))
+    )
+    with op.batch_alter_table('explanation', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_explanation_agency_id'), ['agency_id'], unique=False)
+
     op.create_table('petition',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=32), nullable=True),
@@ -122,6 +137,7 @@ def upgrade():
     sa.Column('answered_at', sa.DateTime(), nullable=True),
     sa.Column('published_at', sa.DateTime(), nullable=True),
     sa.Column('answered_on_time', sa.Boolean(), nullable=True),
+    sa.Column('handling_days', sa.Integer(), nullable=True),
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
     sa.Column('search_staff', sa.Text(), nullable=True),
@@ -379,6 +395,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_petition_created_at'))
 
     op.drop_table('petition')
+    with op.batch_alter_table('explanation', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_explanation_agency_id'))
+
+    op.drop_table('explanation')
     op.drop_table('user')
     op.drop_table('category')
     op.drop_table('api_key')

@@ -15,6 +15,7 @@ from portal.api.common import (
     require_actor,
 )
 from portal.domain import workflow
+from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
 from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer, submit_petition
 from portal.domain.public import submit_once, tracking_timeline
@@ -113,7 +114,8 @@ def petition_in_scope(code: str, actor: ApiActor) -> Petition:
 
 
 def petition_json(petition: Petition) -> dict:
-    answer = published_answer(petition)
+    answer = published_answer(answer_source(petition))
+    source = answer_source(petition)
     return {
         "code": petition.code,
         "status": petition.status,
@@ -122,7 +124,7 @@ def petition_json(petition: Petition) -> dict:
         "due_date": petition.due_date.isoformat() if petition.due_date else None,
         "created_at": iso(petition.created_at),
         "events": [{"at": iso(e.at), "status": e.to_status, "note": e.note} for e in tracking_timeline(petition)],
-        "answer": {"content": answer.published_html, "published_at": iso(petition.published_at)} if answer else None,
+        "answer": {"content": answer.published_html, "published_at": iso(source.published_at)} if answer else None,
     }
 
 

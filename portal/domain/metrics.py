@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
@@ -56,28 +56,57 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> list[float] 
     return [round(100 * max(0.0, centre - margin), 1), round(100 * min(1.0, centre + margin), 1)]
 
 
-def petition_counts(session, period: Period) -> dict[int, dict]:
-    """received, received_answered (cohort), answered, on_time, open_overdue per agency id."""
+@dataclass(frozen=True)
+class Filters:
+    """Optional narrowing of every figure: one category, one channel, one ward."""
+
+    category_id: int | None = None
+    channel: str | None = None
+    ward_code: str | None = None
+
+    def apply(self, query):
+        if self.category_id:
+            query = query.filter(Petition.category_id == self.category_id)
+        if self.channel:
+            query = query.filter(Petition.channel == self.channel)
+        if self.ward_code:
+            query = query.filter(Petition.ward_code == self.ward_code)
+        return query
+
+
+NO_FILTERS = Filters()
+
+
+def conditions(period: Period) -> dict:
+    """The SQL conditions behind each figure, so counts and drill-down lists use the same definition."""
     in_period = and_(Petition.created_at >= period.start, Petition.created_at < period.end)
     published_in = and_(Petition.published_at >= period.start, Petition.published_at < period.end)
-    open_at_end = and_(
+    open_overdue = and_(
         Petition.created_at < period.end,
         or_(Petition.published_at.is_(None), Petition.published_at >= period.end),
         or_(Petition.status.notin_(NEVER_ANSWERED), Petition.closed_at >= period.end),
         Petition.due_date < period.last + timedelta(days=1),
     )
-    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
-    rows = (session.query(
-        Petition.agency_id,
-        count_if(in_period),
-        count_if(and_(in_period, Petition.published_at < period.end)),
-        count_if(published_in),
-        count_if(and_(published_in, Petition.answered_on_time.is_(True))),
-        count_if(open_at_end),
-    ).filter(Petition.agency_id.isnot(None), Petition.created_at < period.end)
-        .group_by(Petition.agency_id).all())
+    return {
+        "received": in_period,
+        "received_answered": and_(in_period, Petition.published_at < period.end),
+        "answered": published_in,
+        "on_time": and_(published_in, Petition.answered_on_time.is_(True)),
+        "late": and_(published_in, Petition.answered_on_time.is_(False)),
+        "open_overdue": open_overdue,
+    }
+
+
+def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, group_by=None) -> dict:
+    """received, received_answered (cohort), answered, on_time, open_overdue per agency id (or `group_by`)."""
+    group = group_by if group_by is not None else Petition.agency_id
+    figures = conditions(period)
     keys = ("received", "received_answered", "answered", "on_time", "open_overdue")
-    return {agency_id: dict(zip(keys, (int(v or 0) for v in values))) for agency_id, *values in rows}
+    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
+    query = (session.query(group, *(count_if(figures[k]) for k in keys))
+             .filter(Petition.agency_id.isnot(None), Petition.created_at < period.end))
+    rows = filters.apply(query).group_by(group).all()
+    return {key: dict(zip(keys, (int(v or 0) for v in values))) for key, *values in rows}
 
 
 def rating_counts(session, period: Period) -> dict[int, dict]:
@@ -101,8 +130,25 @@ def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, l
     return index, wilson_interval(pooled, n * len(SCORE_ELEMENTS)), elements
 
 
-def agency_rows(session, period: Period, min_sample: int) -> list[dict]:
-    counts = petition_counts(session, period)
+def handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
+    """Mean and median working days from receipt to publication, per agency, for answers published in the period."""
+    published_in = conditions(period)["answered"]
+    base = filters.apply(session.query(Petition).filter(published_in, Petition.handling_days.isnot(None)))
+    stats = {}
+    for agency_id, count, mean in (base.with_entities(Petition.agency_id, func.count(Petition.id),
+                                                      func.avg(Petition.handling_days))
+                                   .group_by(Petition.agency_id)):
+        # The median is the middle row(s) in order: an indexed OFFSET query, the same on both databases.
+        middle = (base.filter(Petition.agency_id == agency_id).with_entities(Petition.handling_days)
+                  .order_by(Petition.handling_days).offset((count - 1) // 2).limit(2 - count % 2).all())
+        stats[agency_id] = {"mean_handling_days": round(float(mean), 1),
+                            "median_handling_days": sum(v for (v,) in middle) / len(middle)}
+    return stats
+
+
+def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS) -> list[dict]:
+    counts = petition_counts(session, period, filters)
+    handling = handling_times(session, period, filters)
     ratings = rating_counts(session, period)
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
@@ -116,6 +162,7 @@ def agency_rows(session, period: Period, min_sample: int) -> list[dict]:
             "response_rate": percent(c["received_answered"], c["received"]), "on_time_rate": on_time_rate,
             "satisfaction_index": index, "satisfaction_ci": interval, "elements": elements,
             "ratings": (ratings.get(agency.id) or {}).get("ratings", 0),
+            **handling.get(agency.id, {"mean_handling_days": None, "median_handling_days": None}),
             "below_threshold": any(v is not None and v < THRESHOLD_PERCENT for v in (index, on_time_rate)),
         })
     return rows
@@ -132,12 +179,13 @@ def assign_ranks(rows: list[dict]) -> None:
         row.setdefault("rank", None)
 
 
-def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int = 30) -> dict:
+def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int = 30,
+                   filters: Filters = NO_FILTERS) -> dict:
     """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
     period = Period(date_from, date_to)
-    rows = agency_rows(session, period, min_sample)
+    rows = agency_rows(session, period, min_sample, filters)
     assign_ranks(rows)
-    previous = agency_rows(session, period.previous(), min_sample)
+    previous = agency_rows(session, period.previous(), min_sample, filters)
     assign_ranks(previous)
     previous_rank = {r["code"]: r["rank"] for r in previous}
     for row in rows:
@@ -149,8 +197,55 @@ def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int =
 
 def overall(rows: list[dict]) -> dict:
     totals = {key: sum(r[key] for r in rows) for key in ("received", "answered", "on_time", "overdue", "ratings")}
+    # answered + open overdue = on time + answered late + open overdue = on time + overdue
+    totals["on_time_rate"] = percent(totals["on_time"], totals["on_time"] + totals["overdue"])
     rated = [r for r in rows if r["satisfaction_index"] is not None]
     totals["agencies_below_threshold"] = sum(1 for r in rows if r["below_threshold"])
     totals["satisfaction_index"] = (round(sum(r["satisfaction_index"] * r["ratings"] for r in rated)
                                           / sum(r["ratings"] for r in rated), 1) if rated else None)
     return totals
+
+
+def months_back(last_day: date, count: int = 12) -> list[Period]:
+    """The `count` calendar months ending with the month of `last_day`, oldest first."""
+    periods, month_start = [], last_day.replace(day=1)
+    for _ in range(count):
+        next_month = (month_start + timedelta(days=32)).replace(day=1)
+        periods.append(Period(month_start, next_month - timedelta(days=1)))
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    return list(reversed(periods))
+
+
+def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:
+    """Received, answered, on-time rate and satisfaction per month: one aggregate per month."""
+    trend = []
+    for period in months_back(last_day, months):
+        counts = petition_counts(session, period, filters, group_by=literal_column("1"))
+        c = next(iter(counts.values()), dict.fromkeys(("received", "answered", "on_time", "open_overdue"), 0))
+        trend.append({"month": period.first.strftime("%m/%Y"), "received": c["received"], "answered": c["answered"],
+                      "on_time_rate": percent(c["on_time"], c["answered"] + c["open_overdue"])})
+    return trend
+
+
+def heat_map(session, period: Period, filters: Filters = NO_FILTERS) -> dict[tuple[int, int], int]:
+    """Petitions received per (category id, agency id) in the period."""
+    query = (session.query(Petition.category_id, Petition.agency_id, func.count(Petition.id))
+             .filter(Petition.created_at >= period.start, Petition.created_at < period.end))
+    return {(category, agency): n for category, agency, n in
+            filters.apply(query).group_by(Petition.category_id, Petition.agency_id)}
+
+
+def petitions_behind(session, period: Period, figure: str, agency_id: int | None, filters: Filters = NO_FILTERS,
+                     limit: int = 500) -> list[Petition]:
+    """The items one number counts: the drill-down from any figure of the dashboard."""
+    figures = conditions(period)
+    if figure == "overdue":
+        condition = or_(figures["open_overdue"], figures["late"])
+    else:
+        condition = figures.get(figure)
+    if condition is None:
+        return []
+    query = session.query(Petition).filter(condition)
+    if agency_id:
+        query = query.filter(Petition.agency_id == agency_id)
+    return filters.apply(query).order_by(Petition.id).limit(limit).all()

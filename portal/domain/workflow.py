@@ -3,7 +3,7 @@
 Each function checks who may act, changes state through lifecycle.transition, and leaves
 the commit to the caller, so the state and its event land together.
 """
-from portal.domain.calendar import is_on_time
+from portal.domain.calendar import is_on_time, local_date, working_days_between
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.lifecycle import record_event, transition
 from portal.domain.notify import notify_citizen, notify_staff
@@ -74,6 +74,7 @@ def approve_answer(session, petition: Petition, actor, *, public_content: str | 
     answer.published_html = sanitize_html(published_html) if published_html else redact_html(answer.body_html)
     petition.public_content = public_content if public_content is not None else redact(petition.content)
     petition.answered_on_time = petition.due_date is None or is_on_time(answer.approved_at, petition.due_date)
+    petition.handling_days = working_days_between(local_date(petition.created_at), local_date(answer.approved_at))
     transition(session, petition, "published", actor=actor, note="Lãnh đạo cơ quan đã duyệt, trả lời được công khai.")
     notify_citizen(session, petition, "published")
     return answer

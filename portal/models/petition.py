@@ -41,6 +41,8 @@ class Petition(db.Model):
     published_at = db.Column(db.DateTime, index=True)
     # Decided once, at publication, by the deadline rule (domain/calendar.is_on_time).
     answered_on_time = db.Column(db.Boolean)
+    # Working days from receipt to publication, also decided at publication.
+    handling_days = db.Column(db.Integer)
     closed_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
     # Lower-case text without diacritics, kept by the listener below and indexed for full-text search

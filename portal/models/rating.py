@@ -31,3 +31,17 @@ class LabelledExample(db.Model):
     petition_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
     created_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+class Explanation(db.Model):
+    """Báo cáo giải trình: what an agency below the 75% line owes the committee for a period."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"), nullable=False, index=True)
+    period_from = db.Column(db.Date, nullable=False)
+    period_to = db.Column(db.Date, nullable=False)
+    body = db.Column(db.Text, nullable=False)
+    filed_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    filed_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    agency = db.relationship("Agency")

@@ -7,6 +7,7 @@ def blueprints():
     from portal.web.admin.routes import bp as admin
     from portal.web.agency.routes import bp as agency
     from portal.web.auth.routes import bp as auth
+    from portal.web.committee.routes import bp as committee
     from portal.web.public.routes import bp as public
 
-    return [public, auth, agency, admin, api_v1, open311]
+    return [public, auth, agency, admin, committee, api_v1, open311]

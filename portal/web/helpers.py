@@ -29,7 +29,7 @@ STAFF_NAV = {
     "secretariat": [("dialogue.sessions", "Đối thoại trực tiếp")],
     "coordinator": [("agency.triage", "Điều phối"), ("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
     "agency_officer": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
-    "agency_head": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
+    "agency_head": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm"), ("agency.explanation", "Giải trình")],
     "committee": [("committee.dashboard", "Bảng theo dõi")],
     "admin": [("admin.index", "Quản trị"), ("agency.triage", "Điều phối"), ("committee.dashboard", "Bảng theo dõi")],
 }

@@ -60,3 +60,8 @@ class ExtensionDecisionForm(FlaskForm):
     decision = SelectField(_l("Quyết định"), choices=[("grant", _l("Đồng ý gia hạn")), ("refuse", _l("Không đồng ý"))])
     new_due_date = DateField(_l("Gia hạn đến ngày (để trống: theo đề nghị)"), validators=[Optional()])
     note = TextAreaField(_l("Lý do"), validators=[REQUIRED, Length(max=2000)])
+
+
+class ExplanationForm(FlaskForm):
+    body = TextAreaField(_l("Nội dung giải trình: nguyên nhân và biện pháp khắc phục"),
+                         validators=[REQUIRED, Length(max=20000)])

@@ -321,3 +321,27 @@ def merge(code, main_code):
 
     return act(code, forms.VersionedForm, "", "accept", lambda p, f: merge_petitions(
         db.session, p, petition_for(main_code), current_user) or f"Đã gộp vào {main_code}.")
+
+
+@bp.route("/giai-trinh", methods=["GET", "POST"])
+@role_required("agency_head")
+def explanation():
+    """The agency's figures for last month and, below the 75% line, its written explanation."""
+    from portal.domain import metrics
+    from portal.domain.explanations import explanations_filed, file_explanation, previous_month
+
+    period = previous_month(date.today())
+    ranking = metrics.agency_ranking(db.session, *period, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
+    row = next((r for r in ranking["agencies"] if r["code"] == current_user.agency.code), None)
+    form = forms.ExplanationForm()
+    if form.validate_on_submit():
+        try:
+            file_explanation(db.session, current_user.agency_id, period, form.body.data, current_user)
+            db.session.commit()
+            flash("Đã nộp báo cáo giải trình.")
+            return redirect(url_for("agency.explanation"))
+        except DomainError as error:
+            db.session.rollback()
+            form.body.errors = [error.message_vi]
+    return render_template("agency/explanation.html", row=row, period=period, form=form,
+                           filed=explanations_filed(db.session, period).get(current_user.agency_id))

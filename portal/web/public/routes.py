@@ -89,9 +89,13 @@ def track():
             petition = find_for_tracking(db.session, form.code.data, form.secret.data)
         except DomainError as error:
             return render_template("public/track.html", form=form, error=error.message(current_language())), 404
+        from portal.web.public.transparency import rating_form_for
+
+        rateable = petition.status in ("published", "closed")
         return render_template("public/tracked.html", petition=petition, events=tracking_timeline(petition),
                                answer=published_answer(answer_source(petition)),
-                               apology_token=letter_token(petition.code))
+                               apology_token=letter_token(petition.code),
+                               rating_form=rating_form_for(petition) if rateable else None)
     return render_template("public/track.html", form=form), 422 if form.errors else 200
 
 
@@ -130,3 +134,4 @@ def apology(code):
         abort(404)
     return render_template("public/apology.html", petition=petition)
 from portal.web.public import search  # noqa: E402,F401  (registers /tim-kiem on bp)
+from portal.web.public import transparency  # noqa: E402,F401  (registers /minh-bach and /danh-gia on bp)

@@ -1,0 +1,73 @@
+"""Public transparency: each agency's figures, and citizens rating published answers."""
+from datetime import date, timedelta
+
+from flask import current_app, render_template
+from flask_wtf import FlaskForm
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from wtforms import HiddenField, RadioField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from portal.domain import metrics
+from portal.domain.errors import DomainError
+from portal.domain.ratings import ELEMENT_LABELS, SCORE_ELEMENTS, rate_petition
+from portal.domain.public import latest_published
+from portal.extensions import db, limiter
+from portal.models import Petition
+from portal.web.public.routes import bp, public_post_limit
+
+SCALE = [("1", "1 — Rất không hài lòng"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 — Rất hài lòng")]
+
+
+@bp.route("/minh-bach")
+def transparency():
+    """Response, on-time and satisfaction figures of every agency for the last 90 days."""
+    last = date.today()
+    first = last - timedelta(days=89)
+    ranking = metrics.agency_ranking(db.session, first, last, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
+    return render_template("public/transparency.html", ranking=ranking, first=first, last=last,
+                           latest=latest_published(db.session, limit=20))
+
+
+class RatingForm(FlaskForm):
+    token = HiddenField()
+    resolved = RadioField("Vấn đề của bạn đã được giải quyết chưa?", choices=[("yes", "Đã giải quyết"), ("no", "Chưa")],
+                          validators=[InputRequired("Vui lòng chọn.")])
+    comment = TextAreaField("Nhận xét (không bắt buộc)", validators=[Optional(), Length(max=2000)])
+
+
+for element in SCORE_ELEMENTS:
+    setattr(RatingForm, element, RadioField(ELEMENT_LABELS[element][0], choices=SCALE,
+                                            validators=[InputRequired("Vui lòng chọn mức đánh giá.")]))
+
+
+def rating_signer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="rating")
+
+
+def rating_form_for(petition: Petition) -> RatingForm:
+    """Handed out on the tracking page only (behind the secret): a signed pass for this petition."""
+    form = RatingForm()
+    form.token.data = rating_signer().dumps(petition.code)
+    return form
+
+
+@bp.post("/danh-gia/<code>")
+@limiter.limit(public_post_limit)
+def rate(code):
+    """Save the citizen's rating; it can be changed for 7 days."""
+    form = RatingForm()
+    try:
+        allowed = rating_signer().loads(form.token.data or "", max_age=3 * 3600) == code
+    except BadSignature:
+        allowed = False
+    petition = db.session.query(Petition).filter_by(code=code).first() if allowed else None
+    if petition is None or not form.validate_on_submit():
+        return render_template("public/rating_result.html", ok=False, errors=form.errors), 400 if petition else 404
+    try:
+        rate_petition(db.session, petition, {e: int(getattr(form, e).data) for e in SCORE_ELEMENTS},
+                      form.resolved.data == "yes", (form.comment.data or "").strip(), allow_update=True)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        return render_template("public/rating_result.html", ok=False, message=error.message_vi), error.status
+    return render_template("public/rating_result.html", ok=True)
