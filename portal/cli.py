@@ -10,6 +10,7 @@ def register(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(bootstrap_command)
     app.cli.add_command(api_keys_group)
+    app.cli.add_command(seed_synthetic_command)
     register_text_commands(app)
     register_workspace_commands(app)
 
@@ -111,3 +112,23 @@ def register_workspace_commands(app):
 
     app.cli.add_command(sweep_command)
     app.cli.add_command(mail_flush_command)
+
+
+@click.command("seed-synthetic")
+@click.option("--count", default=10_000, show_default=True, type=click.IntRange(1, 5_000_000))
+@click.option("--seed", default=1, show_default=True)
+def seed_synthetic_command(count, seed):
+    """Bulk-create synthetic petitions with events, assignments and ratings over the last 12 months."""
+    import time
+
+    from portal.domain.synthetic import seed_synthetic
+    from portal.domain.taxonomy import load_taxonomy
+
+    load_taxonomy(db.session)
+    db.session.commit()
+    started = time.perf_counter()
+    written = seed_synthetic(db.session, count, seed)
+    seconds = time.perf_counter() - started
+    rows = sum(written.values())
+    click.echo(", ".join(f"{n} {table}" for table, n in written.items()))
+    click.echo(f"{rows} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s")
