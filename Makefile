@@ -19,8 +19,12 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile -q -d translations -f 2>/dev/null || true
+## Compiled catalogues are build products (.mo is ignored by git): build them from the .po files.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+translations: $(MO_FILES)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel --quiet compile --use-fuzzy -d translations -l $*
 
 setup: $(VENV)/.installed translations
 	$(FLASK) db upgrade

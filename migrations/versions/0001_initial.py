@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 03:26:26.225714
+Create Date: 2026-11-24 03:32:21.178223
 
 """
 from alembic import op
@@ -92,6 +92,24 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
     sa.UniqueConstraint('email', name=op.f('uq_user_email'))
     )
+    op.create_table('dialogue_session',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('leader_name', sa.String(length=255), nullable=False),
+    sa.Column('leader_office', sa.String(length=255), nullable=False),
+    sa.Column('level', sa.String(length=16), nullable=False),
+    sa.Column('held_at', sa.DateTime(), nullable=False),
+    sa.Column('venue', sa.String(length=255), nullable=False),
+    sa.Column('participants', sa.Integer(), nullable=False),
+    sa.Column('topics', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('conclusion_due_date', sa.Date(), nullable=False),
+    sa.Column('conclusion_text', sa.Text(), nullable=True),
+    sa.Column('conclusion_published_at', sa.DateTime(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_dialogue_session_created_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_dialogue_session'))
+    )
     op.create_table('explanation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('agency_id', sa.Integer(), nullable=False),
@@ -107,6 +125,16 @@ def upgrade():
     with op.batch_alter_table('explanation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_explanation_agency_id'), ['agency_id'], unique=False)
 
+    op.create_table('routing_rule',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('category_id', sa.Integer(), nullable=False),
+    sa.Column('province_code', sa.String(length=16), nullable=True),
+    sa.Column('ward_code', sa.String(length=16), nullable=True),
+    sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_routing_rule_agency_id_agency')),
+    sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_routing_rule_category_id_category')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_routing_rule'))
+    )
     op.create_table('petition',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=32), nullable=True),
@@ -140,32 +168,25 @@ def upgrade():
     sa.Column('handling_days', sa.Integer(), nullable=True),
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('merged_into_id', sa.Integer(), nullable=True),
+    sa.Column('dialogue_session_id', sa.Integer(), nullable=True),
     sa.Column('search_staff', sa.Text(), nullable=True),
     sa.Column('search_public', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_petition_agency_id_agency')),
     sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_petition_category_id_category')),
+    sa.ForeignKeyConstraint(['dialogue_session_id'], ['dialogue_session.id'], name=op.f('fk_petition_dialogue_session_id_dialogue_session')),
     sa.ForeignKeyConstraint(['merged_into_id'], ['petition.id'], name=op.f('fk_petition_merged_into_id_petition')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_petition')),
     sa.UniqueConstraint('code', name=op.f('uq_petition_code'))
     )
     with op.batch_alter_table('petition', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_petition_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_petition_dialogue_session_id'), ['dialogue_session_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_petition_published_at'), ['published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_petition_reporter_phone'), ['reporter_phone'], unique=False)
         batch_op.create_index(batch_op.f('ix_petition_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_petition_ward_code'), ['ward_code'], unique=False)
 
-    op.create_table('routing_rule',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('category_id', sa.Integer(), nullable=False),
-    sa.Column('province_code', sa.String(length=16), nullable=True),
-    sa.Column('ward_code', sa.String(length=16), nullable=True),
-    sa.Column('agency_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['agency_id'], ['agency.id'], name=op.f('fk_routing_rule_agency_id_agency')),
-    sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_routing_rule_category_id_category')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_routing_rule'))
-    )
     op.create_table('answer',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('petition_id', sa.Integer(), nullable=False),
@@ -386,19 +407,21 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_answer_petition_id'))
 
     op.drop_table('answer')
-    op.drop_table('routing_rule')
     with op.batch_alter_table('petition', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_petition_ward_code'))
         batch_op.drop_index(batch_op.f('ix_petition_status'))
         batch_op.drop_index(batch_op.f('ix_petition_reporter_phone'))
         batch_op.drop_index(batch_op.f('ix_petition_published_at'))
+        batch_op.drop_index(batch_op.f('ix_petition_dialogue_session_id'))
         batch_op.drop_index(batch_op.f('ix_petition_created_at'))
 
     op.drop_table('petition')
+    op.drop_table('routing_rule')
     with op.batch_alter_table('explanation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_explanation_agency_id'))
 
     op.drop_table('explanation')
+    op.drop_table('dialogue_session')
     op.drop_table('user')
     op.drop_table('category')
     op.drop_table('api_key')

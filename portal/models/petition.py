@@ -45,6 +45,7 @@ class Petition(db.Model):
     handling_days = db.Column(db.Integer)
     closed_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
+    dialogue_session_id = db.Column(db.Integer, db.ForeignKey("dialogue_session.id"), index=True)
     # Lower-case text without diacritics, kept by the listener below and indexed for full-text search
     # (migration 0002): staff search all of it, the public only the redacted, published text.
     search_staff = db.Column(db.Text)

@@ -8,6 +8,8 @@ def blueprints():
     from portal.web.agency.routes import bp as agency
     from portal.web.auth.routes import bp as auth
     from portal.web.committee.routes import bp as committee
+    from portal.web.dialogue.routes import bp as dialogue
+    from portal.web.intake.routes import bp as intake
     from portal.web.public.routes import bp as public
 
-    return [public, auth, agency, admin, committee, api_v1, open311]
+    return [public, auth, intake, dialogue, agency, admin, committee, api_v1, open311]

@@ -13,7 +13,7 @@ MESSAGES = {
     404: ("Không tìm thấy trang hoặc nội dung bạn cần.", "Page not found."),
     405: ("Phương thức không được hỗ trợ.", "Method not allowed."),
     409: ("Dữ liệu đã thay đổi hoặc bước này đã được thực hiện.", "Conflict."),
-    413: ("Dữ liệu gửi lên quá lớn.", "The request is too large."),
+    413: ("Dữ liệu hoặc tệp gửi lên quá lớn. Hãy chia nhỏ tệp rồi gửi lại.", "The request or file is too large; split it and try again."),
     415: ("Định dạng dữ liệu không được hỗ trợ.", "Unsupported media type."),
     422: ("Dữ liệu không hợp lệ.", "Invalid data."),
     429: ("Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.", "Too many requests. Please try again later."),

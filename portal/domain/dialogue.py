@@ -1,0 +1,115 @@
+"""Leader–citizen dialogue sessions: record, hold, conclude within the deadline, follow up every petition."""
+import re
+from datetime import date, datetime, timedelta
+
+from portal.domain.calendar import add_working_days, local_date
+from portal.domain.errors import Conflict, ValidationFailed
+from portal.domain.lifecycle import OPEN_STATUSES
+from portal.domain.petitions import PetitionDraft, submit_petition
+from portal.domain.text import clean_text
+from portal.models import DialogueSession, Petition
+from portal.models.base import utcnow
+
+LEVELS = {"province": "Cấp tỉnh", "commune": "Cấp xã"}
+
+
+def conclusion_due(held_at: datetime, days: int, working_days: bool = False) -> date:
+    """The notice is due `days` after the session: calendar days by default, working days if configured."""
+    held_day = local_date(held_at)
+    return add_working_days(held_day, days) if working_days else held_day + timedelta(days=days)
+
+
+def create_session(session, *, leader_name: str, leader_office: str, level: str, held_at: datetime, venue: str,
+                   participants: int, topics: str, conclusion_days: int, working_days: bool = False,
+                   actor=None) -> DialogueSession:
+    if level not in LEVELS:
+        raise ValidationFailed("Cấp đối thoại phải là cấp tỉnh hoặc cấp xã.", "Level is province or commune.",
+                               field="level")
+    if participants < 0:
+        raise ValidationFailed("Số người tham dự không hợp lệ.", "Invalid number of participants.",
+                               field="participants")
+    dialogue = DialogueSession(leader_name=clean_text(leader_name), leader_office=clean_text(leader_office),
+                               level=level, held_at=held_at, venue=clean_text(venue), participants=participants,
+                               topics=clean_text(topics), status="planned",
+                               conclusion_due_date=conclusion_due(held_at, conclusion_days, working_days),
+                               created_by_id=getattr(actor, "id", None))
+    session.add(dialogue)
+    return dialogue
+
+
+def mark_held(dialogue: DialogueSession, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    if dialogue.status != "planned":
+        raise Conflict("Buổi đối thoại đã được ghi nhận là đã diễn ra.", "The session is already marked held.")
+    if dialogue.held_at > now:
+        raise ValidationFailed("Buổi đối thoại chưa diễn ra (thời gian ở tương lai), chưa thể đánh dấu đã tổ chức.",
+                               "The session is in the future; it cannot be marked held.", field="held_at")
+    dialogue.status = "held"
+
+
+def publish_conclusion(dialogue: DialogueSession, conclusion: str, now: datetime | None = None) -> bool:
+    """Publish the thông báo kết luận; returns True when it is late."""
+    now = now or utcnow()
+    conclusion = clean_text(conclusion)
+    if dialogue.status == "planned":
+        raise Conflict("Cần ghi nhận buổi đối thoại đã diễn ra trước khi ban hành kết luận.",
+                       "Mark the session held before publishing its conclusion.")
+    if now < dialogue.held_at:
+        raise ValidationFailed("Thông báo kết luận không thể ban hành trước buổi đối thoại.",
+                               "The conclusion cannot precede the session.")
+    if len(conclusion) < 30:
+        raise ValidationFailed("Thông báo kết luận cần ít nhất 30 ký tự.", "The conclusion needs 30 characters.",
+                               field="conclusion")
+    dialogue.conclusion_text, dialogue.conclusion_published_at, dialogue.status = conclusion, now, "concluded"
+    return is_conclusion_late(dialogue)
+
+
+def is_conclusion_late(dialogue: DialogueSession, today: date | None = None) -> bool:
+    """Late when published after the due day, or not published and the due day has passed."""
+    if dialogue.conclusion_published_at:
+        return local_date(dialogue.conclusion_published_at) > dialogue.conclusion_due_date
+    return (today or local_date(utcnow())) > dialogue.conclusion_due_date
+
+
+def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None) -> tuple[Petition, str]:
+    """A petition raised at the session: it enters the normal road (classified, assigned, answered)."""
+    if dialogue.status == "planned":
+        raise Conflict("Buổi đối thoại chưa diễn ra.", "The session has not been held yet.")
+    draft.channel = "dialogue"
+    petition, secret = submit_petition(session, draft, actor=actor)
+    petition.dialogue_session_id = dialogue.id
+    return petition, secret
+
+
+_ITEM_START = re.compile(r"^\s*(?:\d+[.)]|[-•*+]|[a-zđ][.)])\s+", re.IGNORECASE)
+
+
+def split_minutes(minutes: str) -> list[str]:
+    """Minutes pasted as text → one petition per numbered or bulleted item, else one per paragraph."""
+    lines = clean_text(minutes).splitlines()
+    items, current = [], []
+    if any(_ITEM_START.match(line) for line in lines):
+        for line in lines:
+            if _ITEM_START.match(line):
+                if current:
+                    items.append(" ".join(current))
+                current = [_ITEM_START.sub("", line).strip()]
+            elif line.strip() and current:
+                current.append(line.strip())
+        if current:
+            items.append(" ".join(current))
+    else:
+        items = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "\n".join(lines))]
+    return [item for item in items if len(item) >= 20]
+
+
+def follow_up(dialogue: DialogueSession, today: date | None = None) -> dict:
+    """Every petition of the session: answered, on time, overdue."""
+    today = today or local_date(utcnow())
+    petitions = dialogue.petitions.order_by(Petition.id).all()
+    answered = [p for p in petitions if p.published_at]
+    overdue = [p for p in petitions if (p.status in OPEN_STATUSES and p.due_date and p.due_date < today)
+               or p.answered_on_time is False]
+    return {"petitions": petitions, "total": len(petitions), "answered": len(answered),
+            "on_time": sum(1 for p in answered if p.answered_on_time), "overdue": len(overdue),
+            "overdue_codes": {p.code for p in overdue}}

@@ -1,0 +1,23 @@
+from portal.extensions import db
+from portal.models.base import utcnow
+
+
+class DialogueSession(db.Model):
+    """Đối thoại trực tiếp: a leader hears citizens face to face; the conclusion notice is due within days."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    leader_name = db.Column(db.String(255), nullable=False)
+    leader_office = db.Column(db.String(255), nullable=False)
+    level = db.Column(db.String(16), nullable=False)  # province or commune
+    held_at = db.Column(db.DateTime, nullable=False)  # naive UTC
+    venue = db.Column(db.String(255), nullable=False)
+    participants = db.Column(db.Integer, nullable=False, default=0)
+    topics = db.Column(db.Text, nullable=False, default="")
+    status = db.Column(db.String(16), nullable=False, default="planned")  # planned, held, concluded
+    conclusion_due_date = db.Column(db.Date, nullable=False)
+    conclusion_text = db.Column(db.Text)
+    conclusion_published_at = db.Column(db.DateTime)
+    created_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    petitions = db.relationship("Petition", backref="dialogue_session", lazy="dynamic")

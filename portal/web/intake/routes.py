@@ -1,0 +1,152 @@
+"""The hotline console: key in a call fast, see similar open petitions first, read back the code."""
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from portal.domain import places
+from portal.domain.errors import DomainError
+from portal.domain.intake import find_for_caller, log_call
+from portal.domain.petitions import PetitionDraft, format_secret, submit_petition
+from portal.extensions import db
+from portal.models import Category, Petition
+from portal.text.similar import similar_open_petitions
+from portal.web.security import role_required
+
+bp = Blueprint("intake", __name__, url_prefix="/tong-dai")
+
+
+class CallForm(FlaskForm):
+    summary = TextAreaField(_l("Tóm tắt cuộc gọi"), validators=[DataRequired(_l("Ghi tóm tắt cuộc gọi.")),
+                                                                Length(min=20, max=10000)])
+    caller_name = StringField(_l("Họ tên người gọi"), validators=[Optional(), Length(max=255)])
+    caller_phone = StringField(_l("Số điện thoại người gọi"), validators=[Optional(), Length(max=32)])
+    callback = BooleanField(_l("Người gọi đồng ý được gọi lại"))
+    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
+    ward_code = SelectField(_l("Xã, phường, đặc khu"), validate_choice=False)
+    address = StringField(_l("Địa điểm cụ thể"), validators=[Optional(), Length(max=500)])
+    category = SelectField(_l("Lĩnh vực"), validate_choice=False)
+    checked = HiddenField()
+
+
+class FollowUpForm(FlaskForm):
+    summary = TextAreaField(_l("Tóm tắt cuộc gọi"), validators=[DataRequired(), Length(max=2000)])
+
+
+def fill_choices(form: CallForm) -> None:
+    form.category.choices = [("", "Để hệ thống phân loại")] + [
+        (c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+    form.province_code.choices = [("", "—")] + places.provinces()
+    form.ward_code.choices = [("", "—")] + places.wards_of(form.province_code.data or "")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@role_required("operator")
+def console():
+    """Key in a call. The first save shows similar open petitions of the ward; saving again creates it."""
+    form = CallForm()
+    fill_choices(form)
+    similar = []
+    if form.validate_on_submit():
+        similar = similar_open_petitions(db.session, form.summary.data, form.ward_code.data or None)
+        if similar and form.checked.data != "1":
+            form.checked.data = "1"
+            return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm())
+        try:
+            petition, secret = submit_petition(db.session, draft_from(form), actor=current_user)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message_vi, "error")
+        else:
+            return render_template("intake/saved.html", petition=petition, secret=format_secret(secret))
+    return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm()), \
+        422 if form.errors else 200
+
+
+def draft_from(form: CallForm) -> PetitionDraft:
+    note = "" if form.callback.data else "\n(Người gọi không muốn được gọi lại.)"
+    return PetitionDraft(content=form.summary.data + note, channel="hotline", category_code=form.category.data or "",
+                         province_code=form.province_code.data or "", ward_code=form.ward_code.data or "",
+                         address=form.address.data or "", reporter_name=form.caller_name.data or "",
+                         reporter_phone=form.caller_phone.data or "")
+
+
+@bp.route("/goi-y", methods=["POST"])
+@role_required("operator")
+def suggest():
+    """The classifier's suggestion while the operator types (JSON; CSRF-protected)."""
+    from portal.domain.classification import classify_with_agency
+
+    text = (request.get_json(silent=True) or {}).get("text", "")
+    if not isinstance(text, str) or len(text.strip()) < 20:
+        return jsonify(category=None)
+    return jsonify(classify_with_agency(db.session, text[:5000]))
+
+
+@bp.route("/tra-cuu")
+@role_required("operator")
+def lookup():
+    """A caller asks about status: by code or by phone."""
+    results, error = [], None
+    try:
+        results = find_for_caller(db.session, request.args.get("q", ""))
+    except DomainError as failure:
+        error = failure.message_vi
+    return render_template("intake/lookup.html", results=results, error=error, form=FollowUpForm())
+
+
+@bp.post("/phan-anh/<code>/cuoc-goi")
+@role_required("operator")
+def follow_up_call(code):
+    """Log a follow-up call on the petition's timeline."""
+    petition = db.session.query(Petition).filter_by(code=code.upper()).first_or_404()
+    form = FollowUpForm()
+    if form.validate_on_submit():
+        try:
+            log_call(db.session, petition, current_user, form.summary.data)
+            db.session.commit()
+            flash(f"Đã ghi cuộc gọi vào {petition.code}.")
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message_vi, "error")
+    else:
+        flash("Ghi tóm tắt cuộc gọi.", "error")
+    return redirect(url_for("intake.lookup", q=petition.code))
+
+
+class ImportForm(FlaskForm):
+    upload = FileField(_l("Tệp CSV (UTF-8) hoặc Excel (.xlsx)"))
+
+
+@bp.route("/nhap", methods=["GET", "POST"])
+@role_required("coordinator", "secretariat")
+def import_file():
+    """Import from a spreadsheet: a dry run first, then all rows or none."""
+    from portal.domain.imports import COLUMNS, MAX_BYTES, check_rows, import_rows
+
+    form, report, error = ImportForm(), None, None
+    if request.method == "POST":
+        # Refuse a huge upload by its declared size, before reading it.
+        if (request.content_length or 0) > MAX_BYTES + 64 * 1024:
+            error = f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB). Hãy chia thành nhiều tệp."
+        elif form.validate_on_submit() and form.upload.data:
+            upload = form.upload.data
+            data = upload.read(MAX_BYTES + 1)
+            try:
+                if request.form.get("commit") == "1":
+                    count = import_rows(db.session, upload.filename or "", data, current_user)
+                    db.session.commit()
+                    flash(f"Đã nhập {count} phản ánh.")
+                    return redirect(url_for("intake.import_file"))
+                report = check_rows(db.session, upload.filename or "", data)
+            except DomainError as failure:
+                db.session.rollback()
+                error = failure.message_vi
+        else:
+            error = "Chọn tệp để nhập."
+    return render_template("intake/import.html", form=form, report=report, error=error, columns=COLUMNS), \
+        (422 if error else 200)

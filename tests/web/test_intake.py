@@ -1,0 +1,132 @@
+"""Hotline console, look-up, follow-up calls, and spreadsheet import."""
+import io
+
+from openpyxl import Workbook
+
+from portal.models import Petition, PetitionEvent
+from tests.conftest import VALID_CONTENT, form_post
+
+CALL = {"summary": "Người dân gọi báo đường Trần Cao Vân ngập sâu sau mưa, cống thoát nước tắc, nước tràn vào nhà.",
+        "caller_name": "Lê Văn Gọi", "caller_phone": "0905 111 222", "callback": "y", "province_code": "48",
+        "ward_code": "20257", "address": "", "category": ""}
+
+
+def test_operator_keys_a_call_and_reads_back_the_code(client, db, login_as):
+    login_as("operator")
+    response = form_post(client, "/tong-dai/", CALL)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="petition-code"' in page
+    petition = db.session.query(Petition).one()
+    assert petition.channel == "hotline" and petition.reporter_phone == "0905111222"
+    assert petition.category.code == "ha-tang-do-thi"  # classified from the summary
+
+
+def test_a_repeat_caller_is_linked_not_duplicated(client, db, login_as, petition_factory):
+    existing = petition_factory(content="Đường Trần Cao Vân ngập sâu mỗi khi mưa, cống thoát nước tắc nghẽn.",
+                                category="ha-tang-do-thi", ward_code="20257")
+    login_as("operator")
+    page = form_post(client, "/tong-dai/", CALL).get_data(as_text=True)
+    assert existing.code in page and "Có phản ánh tương tự" in page
+    linked = form_post(client, f"/tong-dai/phan-anh/{existing.code}/cuoc-goi", {"summary": CALL["summary"]},
+                       page_url="/tong-dai/")
+    assert linked.status_code == 302
+    assert db.session.query(Petition).count() == 1
+    assert db.session.query(PetitionEvent).filter_by(petition_id=existing.id, kind="call").count() == 1
+
+
+def test_look_up_by_phone_or_code(client, login_as, petition_factory):
+    petition = petition_factory(reporter_phone="0905 333 444")
+    login_as("operator")
+    assert petition.code in client.get("/tong-dai/tra-cuu?q=0905333444").get_data(as_text=True)
+    assert petition.code in client.get(f"/tong-dai/tra-cuu?q={petition.code}").get_data(as_text=True)
+    assert "Nhập mã phản ánh" in client.get("/tong-dai/tra-cuu?q=abc").get_data(as_text=True)
+
+
+def csv_bytes(rows, encoding="utf-8"):
+    return "\n".join(",".join(f'"{c}"' for c in row) for row in rows).encode(encoding)
+
+
+def upload(client, data, name="pa.csv", commit="0"):
+    return form_post(client, "/tong-dai/nhap", {"upload": (io.BytesIO(data), name), "commit": commit},
+                     content_type="multipart/form-data")
+
+
+GOOD = [["noi_dung", "linh_vuc", "ma_tinh", "ma_xa"],
+        [VALID_CONTENT, "giao-thong", "48", "20257"],
+        ["Rác thải tồn đọng ở điểm tập kết đầu hẻm nhiều ngày chưa được thu gom.", "moi-truong", "48", "20260"]]
+
+
+def test_import_dry_run_then_all_rows(client, db, login_as):
+    login_as("coordinator", "VP-UBND")
+    dry = upload(client, csv_bytes(GOOD))
+    assert "0 dòng lỗi" in dry.get_data(as_text=True) and db.session.query(Petition).count() == 0
+    assert upload(client, csv_bytes(GOOD), commit="1").status_code == 302
+    assert db.session.query(Petition).count() == 2
+
+
+def test_import_xlsx(client, db, login_as):
+    book = Workbook()
+    for row in GOOD:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    login_as("secretariat")
+    assert upload(client, buffer.getvalue(), name="pa.xlsx", commit="1").status_code == 302
+    assert db.session.query(Petition).count() == 2
+
+
+def test_import_lists_bad_rows_and_stores_none(client, db, login_as):
+    rows = GOOD + [["ngắn", "", "", ""], [VALID_CONTENT, "giao-thong", "48", "20257"], [VALID_CONTENT, "khong-co", "", ""]]
+    login_as("coordinator", "VP-UBND")
+    page = upload(client, csv_bytes(rows)).get_data(as_text=True)
+    assert "3 dòng lỗi" in page
+    assert "Trùng với dòng 2" in page and "Lĩnh vực không có trong danh mục" in page
+    refused = upload(client, csv_bytes(rows), commit="1")
+    assert refused.status_code == 422 and "chưa nhập dòng nào" in refused.get_data(as_text=True)
+    assert db.session.query(Petition).count() == 0
+
+
+def test_import_refuses_bad_files_clearly(client, db, login_as):
+    login_as("coordinator", "VP-UBND")
+    cases = [
+        (csv_bytes([["ten", "so"], ["a", "b"]]), "Cột không đúng mẫu"),
+        ("noi_dung\nĐường hư hỏng nặng cần sửa chữa gấp".encode("utf-16"), "UTF-16"),
+        ("noi_dung\nĐường hư hỏng nặng cần sửa chữa gấp".encode("cp1258", errors="replace"), "không ở mã UTF-8"),
+        (b"", "Tệp trống"),
+        (b"noi_dung\n", "không có dòng dữ liệu"),
+    ]
+    for data, message in cases:
+        response = upload(client, data)
+        assert response.status_code == 422 and message in response.get_data(as_text=True), message
+    big = upload(client, b"noi_dung\n" + b"x" * (6 * 1024 * 1024))
+    assert big.status_code == 422 and "Tệp quá lớn" in big.get_data(as_text=True)
+    assert db.session.query(Petition).count() == 0
+
+
+def test_public_session_page_hides_personal_data(client, db, login_as, make_user):
+    from datetime import datetime
+
+    from portal.domain import dialogue as dialogues, workflow
+    from portal.domain.petitions import PetitionDraft
+    item = dialogues.create_session(db.session, leader_name="Trần Chủ Trì", leader_office="Chủ tịch UBND phường",
+                                    level="commune", held_at=datetime(2026, 11, 2, 2), venue="Nhà văn hoá",
+                                    participants=40, topics="", conclusion_days=3)
+    dialogues.mark_held(item)
+    db.session.flush()
+    petition, _ = dialogues.record_petition(db.session, item, PetitionDraft(
+        content="Tôi là Hồ Văn Dân, số 0905 123 456, đề nghị sửa đường liên thôn bị hư hỏng.", category_code="giao-thong",
+        reporter_name="Hồ Văn Dân"))
+    workflow.submit_answer(db.session, petition, make_user("agency_officer", "SO-XD"), "<p>Sẽ sửa đường trong quý I.</p>")
+    workflow.approve_answer(db.session, petition, make_user("agency_head", "SO-XD"))
+    db.session.commit()
+    page = client.get(f"/doi-thoai-truc-tiep/{item.id}").get_data(as_text=True)
+    assert "Sẽ sửa đường trong quý I" in page and "Trần Chủ Trì" in page
+    assert "Hồ Văn Dân" not in page and "0905 123 456" not in page
+
+
+def test_a_50_mb_file_is_refused_with_a_clear_message(client, db, login_as):
+    login_as("coordinator", "VP-UBND")
+    response = upload(client, b"noi_dung\n" + b"x" * (50 * 1024 * 1024))
+    assert response.status_code == 413
+    assert "quá lớn" in response.get_data(as_text=True)
+    assert db.session.query(Petition).count() == 0
