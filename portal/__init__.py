@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
 
     db.init_app(app)
+    import portal.domain.rollups  # noqa: F401  (its listeners keep the metric rollups in step with every flush)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

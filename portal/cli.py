@@ -13,6 +13,8 @@ def register(app):
     app.cli.add_command(seed_synthetic_command)
     register_text_commands(app)
     register_workspace_commands(app)
+    register_backup_commands(app)
+    app.cli.add_command(metrics_group)
 
 
 @click.command("load-taxonomy")
@@ -43,10 +45,12 @@ def seed_demo_command(copies):
 @click.command("bootstrap")
 def bootstrap_command():
     """What `make run` does after migrating: taxonomy always, demo data only into an empty database."""
-    from portal.models import Petition, User
+    from portal.models import DailyAgencyFigure, Petition, User
 
     ctx = click.get_current_context()
     ctx.invoke(load_taxonomy_command)
+    if db.session.query(Petition.id).first() and not db.session.query(DailyAgencyFigure.day).first():
+        ctx.invoke(rebuild_metrics_command)  # a database from before the rollups existed
     if db.session.query(User).first() is None and db.session.query(Petition).first() is None:
         ctx.invoke(seed_demo_command)
     else:
@@ -98,6 +102,27 @@ def revoke_api_key(name):
         raise click.ClickException(error.message_vi) from None
     db.session.commit()
     click.echo(f"Đã thu hồi khoá “{name}”.")
+
+
+def register_backup_commands(app):
+    from portal.cli_backup import register as register_backup
+
+    register_backup(app)
+
+
+@click.group("metrics")
+def metrics_group():
+    """The daily rollups behind every figure."""
+
+
+@metrics_group.command("rebuild")
+def rebuild_metrics_command():
+    """Recompute the rollups from the archive (after a restore or a load that bypassed the application)."""
+    from portal.domain.rollups import rebuild
+
+    petitions = rebuild(db.session)
+    db.session.commit()
+    click.echo(f"Rollups rebuilt from {petitions} petitions.")
 
 
 def register_text_commands(app):

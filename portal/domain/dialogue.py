@@ -113,3 +113,36 @@ def follow_up(dialogue: DialogueSession, today: date | None = None) -> dict:
     return {"petitions": petitions, "total": len(petitions), "answered": len(answered),
             "on_time": sum(1 for p in answered if p.answered_on_time), "overdue": len(overdue),
             "overdue_codes": {p.code for p in overdue}}
+
+
+def follow_up_table(session, first: date, last: date, today: date | None = None) -> dict:
+    """Sessions held in [first, last] with their petitions answered, on time and overdue, and whether the
+    conclusion notice came on time: one grouped query over the sessions' petitions."""
+    from sqlalchemy import and_, case, func, or_
+
+    from portal.domain.metrics import Period
+
+    today = today or local_date(utcnow())
+    period = Period(first, last)
+    overdue = or_(Petition.answered_on_time.is_(False),
+                  and_(Petition.status.in_(OPEN_STATUSES), Petition.due_date < today))
+    counts = {row[0]: row[1:] for row in (
+        session.query(Petition.dialogue_session_id, func.count(Petition.id),
+                      func.sum(case((Petition.published_at.isnot(None), 1), else_=0)),
+                      func.sum(case((Petition.answered_on_time.is_(True), 1), else_=0)),
+                      func.sum(case((overdue, 1), else_=0)))
+        .join(DialogueSession, DialogueSession.id == Petition.dialogue_session_id)
+        .filter(DialogueSession.held_at >= period.start, DialogueSession.held_at < period.end)
+        .group_by(Petition.dialogue_session_id))}
+    rows = []
+    for item in (session.query(DialogueSession)
+                 .filter(DialogueSession.held_at >= period.start, DialogueSession.held_at < period.end,
+                         DialogueSession.status != "planned")
+                 .order_by(DialogueSession.held_at.desc())):
+        total, answered, on_time, overdue_count = (int(v or 0) for v in counts.get(item.id, (0, 0, 0, 0)))
+        rows.append({"session": item, "petitions": total, "answered": answered, "on_time": on_time,
+                     "overdue": overdue_count, "conclusion_late": is_conclusion_late(item, today)})
+    concluded = [r for r in rows if r["session"].conclusion_published_at]
+    return {"rows": rows, "held": len(rows), "concluded": len(concluded),
+            "concluded_on_time": sum(1 for r in concluded if not r["conclusion_late"]),
+            "conclusion_late": sum(1 for r in rows if r["conclusion_late"])}

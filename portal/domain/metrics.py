@@ -1,6 +1,9 @@
 """Response, on-time and satisfaction figures, as defined once in DOMAIN.md.
 
-Every figure is one SQL aggregate grouped by agency; no Python loop walks the archive.
+Every figure is an SQL aggregate. By default they sum the daily rollups (portal/domain/rollups.py), which are
+kept in step with every change, so a year costs a few thousand rows whatever the size of the archive. A filter by
+ward, which the rollups do not carry, falls back to aggregating the petitions themselves (`source="scan"`); the
+tests compare both roads on the same data.
 """
 import math
 from dataclasses import dataclass
@@ -11,7 +14,7 @@ from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import Agency, Petition, Rating
+from portal.models import NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, Petition, Rating
 
 THRESHOLD_PERCENT = 75.0
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -75,6 +78,11 @@ class Filters:
 
 
 NO_FILTERS = Filters()
+COUNT_KEYS = ("received", "received_answered", "answered", "on_time", "open_overdue")
+
+
+def use_rollups(filters: Filters, source: str) -> bool:
+    return source == "rollup" or (source == "auto" and not filters.ward_code)
 
 
 def conditions(period: Period) -> dict:
@@ -97,11 +105,54 @@ def conditions(period: Period) -> dict:
     }
 
 
-def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, group_by=None) -> dict:
-    """received, received_answered (cohort), answered, on_time, open_overdue per agency id (or `group_by`)."""
+def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, *, overall: bool = False,
+                    source: str = "auto", cohort: bool = True) -> dict:
+    """received, received_answered (cohort), answered, on_time, open_overdue per agency id (or all in one, key 1).
+    Without `cohort`, received_answered may count answers published after the period (it is then not used)."""
+    if use_rollups(filters, source):
+        return rollup_counts(session, period, filters, overall=overall, cohort=cohort)
+    return scan_counts(session, period, filters, group_by=literal_column("1") if overall else None)
+
+
+def rollup_counts(session, period: Period, filters: Filters, *, overall: bool = False, cohort: bool = True) -> dict:
+    f = DailyFigure if filters.category_id or filters.channel else DailyAgencyFigure
+    in_period = and_(f.day >= period.first, f.day <= period.last)
+    sum_in = lambda column: func.sum(case((in_period, column), else_=0))  # noqa: E731
+    group = literal_column("1") if overall else f.agency_id
+    query = (session.query(group, sum_in(f.received), sum_in(f.received_answered), sum_in(f.answered),
+                           sum_in(f.on_time), func.sum(f.overdue_start - f.overdue_stop))
+             .filter(f.day <= period.last, f.agency_id != NONE_ID))
+    if filters.category_id:
+        query = query.filter(f.category_id == filters.category_id)
+    if filters.channel:
+        query = query.filter(f.channel == filters.channel)
+    counts = {key: dict(zip(COUNT_KEYS, (int(v or 0) for v in values))) for key, *values in query.group_by(group)}
+    if not cohort:
+        return counts
+    # The rollups count answers received in the period whenever they came; take away those published after it
+    # ends. Only the petitions published after the period are read (none, for a period that ends today).
+    created_at = _without_index(session, Petition.created_at)
+    late = (session.query(group if overall else Petition.agency_id, func.count(Petition.id))
+            .filter(Petition.published_at >= period.end, created_at >= period.start,
+                    created_at < period.end, Petition.agency_id.isnot(None)))
+    for key, n in filters.apply(late).group_by(group if overall else Petition.agency_id):
+        if key in counts:
+            counts[key]["received_answered"] -= n
+    return counts
+
+
+def _without_index(session, column):
+    """SQLite would walk the whole period through the created_at index; "+column" makes it take the published_at
+    one, which holds only the few answers published after the period. PostgreSQL's planner chooses well alone."""
+    if session.get_bind().dialect.name == "sqlite":
+        return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
+    return column
+
+
+def scan_counts(session, period: Period, filters: Filters = NO_FILTERS, group_by=None) -> dict:
     group = group_by if group_by is not None else Petition.agency_id
     figures = conditions(period)
-    keys = ("received", "received_answered", "answered", "on_time", "open_overdue")
+    keys = COUNT_KEYS
     count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
     query = (session.query(group, *(count_if(figures[k]) for k in keys))
              .filter(Petition.agency_id.isnot(None), Petition.created_at < period.end))
@@ -109,8 +160,14 @@ def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, grou
     return {key: dict(zip(keys, (int(v or 0) for v in values))) for key, *values in rows}
 
 
-def rating_counts(session, period: Period) -> dict[int, dict]:
+def rating_counts(session, period: Period, source: str = "auto") -> dict[int, dict]:
     """Per agency: number of ratings, and per element how many were 4 or 5."""
+    if source != "scan":
+        r = DailyRating
+        rows = (session.query(r.agency_id, func.sum(r.ratings), *(func.sum(getattr(r, e)) for e in SCORE_ELEMENTS))
+                .filter(r.day >= period.first, r.day <= period.last).group_by(r.agency_id).all())
+        return {agency_id: {"ratings": int(n), "satisfied": dict(zip(SCORE_ELEMENTS, (int(v or 0) for v in values)))}
+                for agency_id, n, *values in rows if n}
     satisfied = [func.sum(case((getattr(Rating, e) >= 4, 1), else_=0)) for e in SCORE_ELEMENTS]
     rows = (session.query(Rating.agency_id, func.count(Rating.id), *satisfied)
             .filter(Rating.created_at >= period.start, Rating.created_at < period.end)
@@ -130,26 +187,57 @@ def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, l
     return index, wilson_interval(pooled, n * len(SCORE_ELEMENTS)), elements
 
 
-def handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
+def handling_times(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[int, dict]:
     """Mean and median working days from receipt to publication, per agency, for answers published in the period."""
-    published_in = conditions(period)["answered"]
-    base = filters.apply(session.query(Petition).filter(published_in, Petition.handling_days.isnot(None)))
-    stats = {}
-    for agency_id, count, mean in (base.with_entities(Petition.agency_id, func.count(Petition.id),
-                                                      func.avg(Petition.handling_days))
-                                   .group_by(Petition.agency_id)):
-        # The median is the middle row(s) in order: an indexed OFFSET query, the same on both databases.
-        middle = (base.filter(Petition.agency_id == agency_id).with_entities(Petition.handling_days)
-                  .order_by(Petition.handling_days).offset((count - 1) // 2).limit(2 - count % 2).all())
-        stats[agency_id] = {"mean_handling_days": round(float(mean), 1),
-                            "median_handling_days": sum(v for (v,) in middle) / len(middle)}
-    return stats
+    if use_rollups(filters, source) and not (filters.category_id or filters.channel):
+        return rollup_handling_times(session, period)
+    return scan_handling_times(session, period, filters)
 
 
-def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS) -> list[dict]:
-    counts = petition_counts(session, period, filters)
-    handling = handling_times(session, period, filters)
-    ratings = rating_counts(session, period)
+def rollup_handling_times(session, period: Period) -> dict[int, dict]:
+    """From the histogram of handling days kept in the rollups: a few hundred rows for a year."""
+    h = DailyHandling
+    return _from_histogram(session.query(h.agency_id, h.handling_days, func.sum(h.answers))
+                           .filter(h.day >= period.first, h.day <= period.last, h.agency_id != NONE_ID)
+                           .group_by(h.agency_id, h.handling_days))
+
+
+def scan_handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
+    """The same histogram, counted from the petitions (a filter the rollups do not carry)."""
+    query = (session.query(Petition.agency_id, Petition.handling_days, func.count(Petition.id))
+             .filter(conditions(period)["answered"], Petition.handling_days.isnot(None)))
+    return _from_histogram(filters.apply(query).group_by(Petition.agency_id, Petition.handling_days))
+
+
+def _from_histogram(rows) -> dict[int, dict]:
+    histogram = {}
+    for agency_id, days, answers in rows:
+        if answers:
+            histogram.setdefault(agency_id, []).append((days, int(answers)))
+    return {agency_id: {"mean_handling_days": round(sum(d * n for d, n in bins) / sum(n for _, n in bins), 1),
+                        "median_handling_days": median_of_histogram(bins)} for agency_id, bins in histogram.items()}
+
+
+def median_of_histogram(bins: list[tuple[int, int]]) -> float:
+    """The median of values given as (value, how many), ordered like a sorted list would be."""
+    bins, total = sorted(bins), sum(n for _, n in bins)
+    wanted = [(total - 1) // 2, total // 2]  # 0-based positions of the middle value(s)
+    found, seen = [], 0
+    for value, n in bins:
+        while wanted and wanted[0] < seen + n:
+            found.append(value)
+            wanted.pop(0)
+        seen += n
+    return sum(found) / len(found)
+
+
+def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS,
+                source: str = "auto", *, for_rank_only: bool = False) -> list[dict]:
+    """Every figure of every active agency. `for_rank_only` (the previous period) skips what ranks do not use:
+    handling times and the response-rate cohort."""
+    counts = petition_counts(session, period, filters, source=source, cohort=not for_rank_only)
+    handling = {} if for_rank_only else handling_times(session, period, filters, source=source)
+    ratings = rating_counts(session, period, source=source)
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
         c = counts.get(agency.id, dict.fromkeys(("received", "received_answered", "answered", "on_time",
@@ -180,12 +268,12 @@ def assign_ranks(rows: list[dict]) -> None:
 
 
 def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int = 30,
-                   filters: Filters = NO_FILTERS) -> dict:
+                   filters: Filters = NO_FILTERS, source: str = "auto") -> dict:
     """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
     period = Period(date_from, date_to)
-    rows = agency_rows(session, period, min_sample, filters)
+    rows = agency_rows(session, period, min_sample, filters, source)
     assign_ranks(rows)
-    previous = agency_rows(session, period.previous(), min_sample, filters)
+    previous = agency_rows(session, period.previous(), min_sample, filters, source, for_rank_only=True)
     assign_ranks(previous)
     previous_rank = {r["code"]: r["rank"] for r in previous}
     for row in rows:
@@ -216,19 +304,59 @@ def months_back(last_day: date, count: int = 12) -> list[Period]:
     return list(reversed(periods))
 
 
-def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:
-    """Received, answered, on-time rate and satisfaction per month: one aggregate per month."""
-    trend = []
-    for period in months_back(last_day, months):
-        counts = petition_counts(session, period, filters, group_by=literal_column("1"))
-        c = next(iter(counts.values()), dict.fromkeys(("received", "answered", "on_time", "open_overdue"), 0))
-        trend.append({"month": period.first.strftime("%m/%Y"), "received": c["received"], "answered": c["answered"],
-                      "on_time_rate": percent(c["on_time"], c["answered"] + c["open_overdue"])})
-    return trend
+def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months: int = 12,
+                  source: str = "auto") -> list[dict]:
+    """Received, answered and on-time rate per month, oldest first."""
+    periods = months_back(last_day, months)
+    if use_rollups(filters, source):
+        counts = _rollup_months(session, periods, filters)
+    else:
+        counts = [next(iter(scan_counts(session, period, filters, group_by=literal_column("1")).values()),
+                       dict.fromkeys(COUNT_KEYS, 0)) for period in periods]
+    return [{"month": period.first.strftime("%m/%Y"), "received": c["received"], "answered": c["answered"],
+             "on_time_rate": percent(c["on_time"], c["answered"] + c["open_overdue"])}
+            for period, c in zip(periods, counts)]
 
 
-def heat_map(session, period: Period, filters: Filters = NO_FILTERS) -> dict[tuple[int, int], int]:
+def _rollup_months(session, periods: list[Period], filters: Filters) -> list[dict]:
+    """One pass over the daily totals (a row a day): month sums, and open-overdue carried day by day."""
+    f = DailyFigure if filters.category_id or filters.channel else DailyAgencyFigure
+    query = (session.query(f.day, func.sum(f.received), func.sum(f.answered), func.sum(f.on_time),
+                           func.sum(f.overdue_start - f.overdue_stop))
+             .filter(f.day <= periods[-1].last, f.agency_id != NONE_ID))
+    if filters.category_id:
+        query = query.filter(f.category_id == filters.category_id)
+    if filters.channel:
+        query = query.filter(f.channel == filters.channel)
+    months = [dict.fromkeys(COUNT_KEYS, 0) for _ in periods]
+    open_overdue, index = 0, 0
+    for day, received, answered, on_time, net_overdue in query.group_by(f.day).order_by(f.day):
+        while index < len(periods) and day > periods[index].last:
+            months[index]["open_overdue"] = open_overdue
+            index += 1
+        open_overdue += int(net_overdue or 0)
+        if index < len(periods) and day >= periods[index].first:
+            month = months[index]
+            month["received"] += int(received or 0)
+            month["answered"] += int(answered or 0)
+            month["on_time"] += int(on_time or 0)
+    for rest in months[index:]:
+        rest["open_overdue"] = open_overdue
+    return months
+
+
+def heat_map(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[tuple[int, int], int]:
     """Petitions received per (category id, agency id) in the period."""
+    if use_rollups(filters, source):
+        f = DailyFigure
+        query = (session.query(f.category_id, f.agency_id, func.sum(f.received))
+                 .filter(f.day >= period.first, f.day <= period.last, f.received != 0))
+        if filters.category_id:
+            query = query.filter(f.category_id == filters.category_id)
+        if filters.channel:
+            query = query.filter(f.channel == filters.channel)
+        return {(category, agency if agency != NONE_ID else None): int(n)
+                for category, agency, n in query.group_by(f.category_id, f.agency_id) if n}
     query = (session.query(Petition.category_id, Petition.agency_id, func.count(Petition.id))
              .filter(Petition.created_at >= period.start, Petition.created_at < period.end))
     return {(category, agency): n for category, agency, n in

@@ -10,6 +10,7 @@ from portal.models.petition import (  # noqa: F401
     PetitionEvent,
 )
 from portal.models.rating import Explanation, LabelledExample, Rating  # noqa: F401
+from portal.models.rollup import NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating  # noqa: F401
 from portal.models.user import AGENCY_ROLES, ROLES, ApiKey, User  # noqa: F401
 from portal.models.workspace import (  # noqa: F401
     Apology,

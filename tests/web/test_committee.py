@@ -95,3 +95,38 @@ def test_citizen_rates_from_the_tracking_page_and_may_change_it(client, db, peti
     assert forged.status_code == 404
     incomplete = form_post(client, f"/danh-gia/{petition.code}", {"token": token, "access": "5"}, page_url="/tra-cuu")
     assert incomplete.status_code == 400
+
+
+def test_dialogue_follow_up_table_counts_and_drills_down(client, db, login_as, make_user):
+    from datetime import timedelta
+
+    from portal.domain import dialogue as dialogues
+    from portal.domain.petitions import PetitionDraft
+    from portal.models.base import utcnow
+
+    def held(days_ago, leader):
+        item = dialogues.create_session(db.session, leader_name=leader, leader_office="Chủ tịch UBND phường",
+                                        level="commune", held_at=utcnow() - timedelta(days=days_ago), venue="Nhà văn hoá",
+                                        participants=50, topics="", conclusion_days=3)
+        dialogues.mark_held(item)
+        db.session.flush()
+        return item
+
+    on_time, late = held(2, "Lê Đúng Hạn"), held(6, "Phạm Trễ Hạn")
+    dialogues.publish_conclusion(on_time, "Kết luận: giao các phòng chuyên môn giải quyết dứt điểm các kiến nghị.")
+    raised, _ = dialogues.record_petition(db.session, late, PetitionDraft(
+        content="Đề nghị sửa chữa tuyến đường liên tổ bị xuống cấp nghiêm trọng.", category_code="giao-thong"))
+    db.session.commit()
+    login_as("committee")
+    today = date.today()
+    page = client.get(f"/ban-dan-van/?from={(today - timedelta(days=10)).isoformat()}&to={today.isoformat()}")
+    text = page.get_data(as_text=True)
+    table = text[text.index('id="dialogue-follow-up"'):]
+    assert "Lê Đúng Hạn" in table and "Phạm Trễ Hạn" in table
+    assert 'id="dialogue-on-time">1/2<' in text  # one notice on time; the other is past its 3 days, unpublished
+    assert table.count("trễ hạn</span>") == 1
+    link = re.search(rf'href="(/ban-dan-van/chi-tiet\?[^"]*dialogue={late.id}[^"]*)"', table).group(1)
+    assert raised.code in client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    exported = client.get(f"/ban-dan-van/xuat/doi-thoai.csv?from={(today - timedelta(days=10)).isoformat()}"
+                          f"&to={today.isoformat()}").get_data(as_text=True)
+    assert "Phạm Trễ Hạn" in exported and ",có\r\n" in exported

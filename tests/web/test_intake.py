@@ -130,3 +130,27 @@ def test_a_50_mb_file_is_refused_with_a_clear_message(client, db, login_as):
     assert response.status_code == 413
     assert "quá lớn" in response.get_data(as_text=True)
     assert db.session.query(Petition).count() == 0
+
+
+def test_operator_records_a_callers_rating(client, db, login_as, petition_factory, make_user):
+    from portal.domain import workflow
+    from portal.models import PetitionEvent, Rating
+
+    petition = petition_factory(category="giao-thong", channel="hotline")
+    open_item = petition_factory(category="giao-thong", channel="hotline")
+    workflow.submit_answer(db.session, petition, make_user("agency_officer", "SO-XD"), "<p>Đã sửa xong đèn đường.</p>")
+    workflow.approve_answer(db.session, petition, make_user("agency_head", "SO-XD"))
+    db.session.commit()
+    operator = login_as("operator")
+    assert "Ghi đánh giá của người gọi" in client.get(f"/tong-dai/tra-cuu?q={petition.code}").get_data(as_text=True)
+    scores = {"access": "5", "procedure": "4", "staff": "4", "result": "5", "feedback": "3"}
+    missing = form_post(client, f"/tong-dai/phan-anh/{petition.code}/danh-gia", {**scores, "access": ""})
+    assert missing.status_code == 422 and "Chọn đủ năm mức" in missing.get_data(as_text=True)
+    saved = form_post(client, f"/tong-dai/phan-anh/{petition.code}/danh-gia", {**scores, "resolved": "yes"})
+    assert saved.status_code == 302
+    rating = db.session.query(Rating).filter_by(petition_id=petition.id).one()
+    assert (rating.access, rating.feedback, rating.resolved) == (5, 3, True)
+    event = db.session.query(PetitionEvent).filter_by(petition_id=petition.id, kind="rating").one()
+    assert event.actor_id == operator.id
+    refused = form_post(client, f"/tong-dai/phan-anh/{open_item.code}/danh-gia", {**scores, "resolved": "no"})
+    assert refused.status_code == 422 and "đã công khai" in refused.get_data(as_text=True)

@@ -7,11 +7,12 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from openpyxl import Workbook
 
 from portal.domain import metrics
+from portal.domain.dialogue import follow_up_table
 from portal.domain.explanations import explanations_filed, previous_month
 from portal.domain.errors import ValidationFailed
 from portal.domain.workflow import responsibility_counts
 from portal.extensions import db
-from portal.models import CHANNELS, Agency, Category
+from portal.models import CHANNELS, Agency, Category, DialogueSession, Petition
 from portal.web.committee.charts import trend_svg
 from portal.web.security import role_required
 
@@ -65,7 +66,7 @@ def dashboard():
         channels=CHANNELS, trend_chart=trend_svg(metrics.monthly_trend(db.session, last, filters)),
         heat=metrics.heat_map(db.session, period, filters), responsibility=responsibility_counts(db.session, first, last),
         explanations=explanations_filed(db.session, explanation_period), explanation_period=explanation_period,
-        flagged_last_month=flagged(explanation_period))
+        flagged_last_month=flagged(explanation_period), dialogues=follow_up_table(db.session, first, last))
 
 
 def flagged(period: tuple[date, date]) -> list[dict]:
@@ -80,6 +81,10 @@ def drill_down():
     """The items behind one number of the dashboard."""
     first, last = selected_period()
     figure = request.args.get("figure", "received")
+    if request.args.get("dialogue", "").isdigit():
+        dialogue = db.session.get(DialogueSession, int(request.args["dialogue"])) or abort(404)
+        return render_template("committee/drill_down.html", items=dialogue.petitions.order_by(Petition.id).all(),
+                               figure="dialogue", dialogue=dialogue, agency=None, first=first, last=last)
     if figure not in ("received", "answered", "on_time", "overdue", "open_overdue"):
         abort(404)
     agency = db.session.query(Agency).filter_by(code=request.args.get("agency", "")).first()
@@ -99,6 +104,13 @@ def export(table, fmt):
         rows = [[row[key] for key, _ in COLUMNS] for row in ranking["agencies"]]
     elif table == "ban-do-nhiet":
         header, rows = heat_table(metrics.heat_map(db.session, metrics.Period(first, last), filters))
+    elif table == "doi-thoai":
+        header = ["Ngày", "Người chủ trì", "Chức vụ", "Kiến nghị", "Đã trả lời", "Đúng hạn", "Quá hạn",
+                  "Hạn thông báo kết luận", "Ngày ban hành", "Kết luận trễ hạn"]
+        rows = [[r["session"].held_at.date().isoformat(), r["session"].leader_name, r["session"].leader_office,
+                 r["petitions"], r["answered"], r["on_time"], r["overdue"], r["session"].conclusion_due_date.isoformat(),
+                 r["session"].conclusion_published_at.date().isoformat() if r["session"].conclusion_published_at else "",
+                 "có" if r["conclusion_late"] else "không"] for r in follow_up_table(db.session, first, last)["rows"]]
     elif table == "xu-huong":
         trend = metrics.monthly_trend(db.session, last, filters)
         header = ["Tháng", "Tiếp nhận", "Đã trả lời", "Tỷ lệ đúng hạn (%)"]

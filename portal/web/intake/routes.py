@@ -118,6 +118,32 @@ def follow_up_call(code):
     return redirect(url_for("intake.lookup", q=petition.code))
 
 
+@bp.route("/phan-anh/<code>/danh-gia", methods=["GET", "POST"])
+@role_required("operator")
+def caller_rating(code):
+    """A hotline caller rates the published answer by phone; the operator keys it in (the event names them)."""
+    from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
+    from portal.web.public.transparency import RatingForm
+
+    petition = db.session.query(Petition).filter_by(code=code.upper()).first_or_404()
+    form, message = RatingForm(), None
+    if form.validate_on_submit():
+        try:
+            rate_petition(db.session, petition, {e: int(getattr(form, e).data) for e in SCORE_ELEMENTS},
+                          form.resolved.data == "yes", (form.comment.data or "").strip(), actor=current_user,
+                          allow_update=True)
+            db.session.commit()
+            flash(f"Đã ghi đánh giá của người gọi cho {petition.code}.")
+            return redirect(url_for("intake.lookup", q=petition.code))
+        except DomainError as error:
+            db.session.rollback()
+            message = error.message_vi
+    elif request.method == "POST":
+        message = "Chọn đủ năm mức đánh giá và câu trả lời “đã giải quyết chưa”."
+    return render_template("intake/rate.html", petition=petition, form=form, message=message), \
+        (422 if message else 200)
+
+
 class ImportForm(FlaskForm):
     upload = FileField(_l("Tệp CSV (UTF-8) hoặc Excel (.xlsx)"))
 

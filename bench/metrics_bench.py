@@ -1,0 +1,103 @@
+"""Metrics at scale: the year's agency ranking (what GET /api/v1/metrics answers), the 12-month trend and the
+heat map, timed over an archive of N synthetic petitions, against a floor measured in the same run on the same
+database (one indexed primary-key look-up of a petition).
+
+Run: .venv/bin/python bench/metrics_bench.py --sizes 10000 1000000 [--database-url URL]
+Each size gets a fresh database: SQLite in a temporary folder unless --database-url names an empty PostgreSQL one.
+"""
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def timed(function, rounds: int) -> list[float]:
+    result = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        result.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def p(values, q):
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def run_size(database_url: str, size: int, rounds: int) -> dict:
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from portal import create_app
+    from portal.domain import metrics
+    from portal.domain.synthetic import seed_synthetic
+    from portal.domain.taxonomy import load_taxonomy
+    from portal.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        if database_url.startswith("postgresql"):
+            downgrade(revision="base")
+        upgrade()
+        load_taxonomy(db.session)
+        db.session.commit()
+        start = time.perf_counter()
+        written = seed_synthetic(db.session, size, seed=1)
+        seconds = time.perf_counter() - start
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        today = date.today()
+        year = (today - timedelta(days=364), today)
+        session = db.session
+        cases = {
+            "ranking, year": lambda: metrics.agency_ranking(session, *year),
+            "trend, 12 months": lambda: metrics.monthly_trend(session, today),
+            "heat map, year": lambda: metrics.heat_map(session, metrics.Period(*year)),
+            "ranking, year, channel filter": lambda: metrics.agency_ranking(
+                session, *year, filters=metrics.Filters(channel="hotline")),
+        }
+        floor = timed(lambda: session.execute(text("SELECT id, code FROM petition WHERE id = :i"),
+                                              {"i": size // 2}).all(), rounds * 5)
+        results = {"rows": sum(written.values()), "seed_rows_per_s": sum(written.values()) / seconds,
+                   "floor_p50": p(floor, 50), "cases": {}}
+        for name, case in cases.items():
+            case()  # warm the caches, as a running server has them
+            values = timed(case, rounds)
+            results["cases"][name] = (p(values, 50), p(values, 95))
+        db.session.remove()
+        db.engine.dispose()
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    args = parser.parse_args()
+    by_size = {}
+    for size in args.sizes:
+        folder = tempfile.mkdtemp(prefix="portal-metrics-bench-")
+        url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+        by_size[size] = run_size(url, size, args.rounds)
+        r = by_size[size]
+        print(f"\n{size:,} petitions ({r['rows']:,} rows, seeded at {r['seed_rows_per_s']:,.0f} rows/s) on "
+              f"{url.split(':')[0]}; floor (primary-key look-up) p50 {r['floor_p50']:.3f} ms")
+        print(f"  {'query':32} {'p50 ms':>9} {'p95 ms':>9} {'p95/floor':>10}")
+        for name, (p50, p95) in r["cases"].items():
+            print(f"  {name:32} {p50:9.1f} {p95:9.1f} {p95 / r['floor_p50']:10.0f}")
+    if len(by_size) > 1:
+        small, large = min(by_size), max(by_size)
+        print(f"\np95 at {large:,} ÷ p95 at {small:,} (goal: at most 3):")
+        for name in by_size[small]["cases"]:
+            print(f"  {name:32} {by_size[large]['cases'][name][1] / by_size[small]['cases'][name][1]:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

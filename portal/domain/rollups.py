@@ -1,0 +1,222 @@
+"""Keeping the daily rollups (portal/models/rollup.py) equal to what a scan of the archive would count.
+
+A petition's contribution to the rollups is a pure function of its own fields (`petition_contribution`). On every
+flush, the contribution of each changed petition or rating before the change is taken away and the one after is
+added, in the same transaction, with one upsert per rollup row touched. `rebuild` recomputes everything from the
+archive, for repair and after bulk loads; the tests check both roads agree.
+"""
+from collections import Counter, defaultdict
+from datetime import date
+
+from sqlalchemy import delete, event, inspect, select
+from sqlalchemy.orm import Session
+
+from portal.domain.calendar import local_date
+from portal.domain.ratings import SCORE_ELEMENTS
+from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, Petition, Rating
+from portal.models.base import utcnow
+
+NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
+PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
+                   "answered_on_time", "handling_days", "closed_at")
+RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
+TABLES = {"figure": DailyFigure, "agency_figure": DailyAgencyFigure, "handling": DailyHandling,
+          "rating": DailyRating}
+KEYS = {"figure": ("day", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
+        "handling": ("day", "agency_id", "handling_days"), "rating": ("day", "agency_id")}
+
+
+def petition_contribution(fields: dict) -> Counter:
+    """{(table, key..., column): amount} that one petition adds to the rollups."""
+    if fields.get("created_at") is None:
+        return Counter()
+    agency = fields["agency_id"] or NONE_ID
+    dims = (agency, fields["category_id"] or NONE_ID, fields["channel"])
+    published = fields["published_at"]
+    out = Counter()
+    received_day = local_date(fields["created_at"])
+    out[("figure", received_day, *dims, "received")] += 1
+    if published is not None:
+        published_day = local_date(published)
+        out[("figure", received_day, *dims, "received_answered")] += 1
+        out[("figure", published_day, *dims, "answered")] += 1
+        if fields["answered_on_time"]:
+            out[("figure", published_day, *dims, "on_time")] += 1
+        if fields["handling_days"] is not None:
+            out[("figure", published_day, *dims, "handling_count")] += 1
+            out[("figure", published_day, *dims, "handling_sum")] += fields["handling_days"]
+            out[("handling", published_day, agency, fields["handling_days"], "answers")] += 1
+    # Open and past due from the day after the due date until it stops being open: counted at a period's end
+    # as (starts up to that day) - (stops up to that day).
+    stop = _stop_day(fields)
+    due = fields["due_date"]
+    ended_without_date = fields["status"] in NEVER_ANSWERED and fields["closed_at"] is None and published is None
+    if due is not None and not ended_without_date and (stop is None or stop > due):
+        out[("figure", due, *dims, "overdue_start")] += 1
+        if stop is not None:
+            out[("figure", stop, *dims, "overdue_stop")] += 1
+    for (table, day, *key), amount in list(out.items()):
+        if table == "figure":  # the same counters per day and agency only
+            out[("agency_figure", day, key[0], key[-1])] += amount
+    return out
+
+
+def _stop_day(fields: dict) -> date | None:
+    stops = []
+    if fields["published_at"] is not None:
+        stops.append(local_date(fields["published_at"]))
+    if fields["status"] in NEVER_ANSWERED and fields["closed_at"] is not None:
+        stops.append(local_date(fields["closed_at"]))
+    return min(stops) if stops else None
+
+
+def rating_contribution(fields: dict) -> Counter:
+    if fields.get("created_at") is None:
+        return Counter()
+    key = ("rating", local_date(fields["created_at"]), fields["agency_id"] or NONE_ID)
+    out = Counter({(*key, "ratings"): 1})
+    for element in SCORE_ELEMENTS:
+        if (fields[element] or 0) >= 4:
+            out[(*key, element)] += 1
+    return out
+
+
+def apply(connection, delta: Counter) -> None:
+    """Add `delta` to the rollup rows, creating them when missing. Rows are touched in key order, so two
+    transactions never wait on each other's rows in opposite orders (no deadlock on PostgreSQL)."""
+    rows = defaultdict(dict)
+    for (table, *rest), amount in delta.items():
+        if amount:
+            *key, column = rest
+            rows[(table, *key)][column] = amount
+    for (table, *key), amounts in sorted(rows.items(), key=lambda item: tuple(map(str, item[0]))):
+        model = TABLES[table]
+        values = dict(zip(KEYS[table], key))
+        statement = _upsert(connection, model).values(**values, **amounts)
+        statement = statement.on_conflict_do_update(
+            index_elements=list(KEYS[table]),
+            set_={column: getattr(model.__table__.c, column) + statement.excluded[column] for column in amounts})
+        connection.execute(statement)
+
+
+def _upsert(connection, model):
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model.__table__)
+
+
+# --- keeping them in step with the ORM -------------------------------------------------------------------------
+
+def _fields(obj, names, old: bool) -> dict:
+    state = inspect(obj)
+    values = {}
+    for name in names:
+        if old:
+            history = state.attrs[name].history
+            if history.deleted:
+                values[name] = history.deleted[0]
+            else:  # a change from None shows no deleted value (the old values are loaded: see below)
+                values[name] = None if history.added else getattr(obj, name)
+        else:
+            values[name] = getattr(obj, name)
+    return values
+
+
+def _watched(obj):
+    if isinstance(obj, Petition):
+        return PETITION_FIELDS, petition_contribution
+    if isinstance(obj, Rating):
+        return RATING_FIELDS, rating_contribution
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _take_old(session, flush_context, instances):
+    """Before the flush: take away what each changed object counted for. Foreign keys set through relationships
+    are only filled in during the flush, so the new contributions are added after it."""
+    delta, changed = session.info.setdefault("rollup_delta", Counter()), session.info.setdefault("rollup_changed", [])
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        watched = _watched(obj)
+        if watched is None:
+            continue
+        names, contribution = watched
+        if obj in session.new:
+            if obj.created_at is None:
+                obj.created_at = utcnow()  # the column default would come too late to be counted
+        else:
+            delta.subtract(contribution(_fields(obj, names, old=True)))
+        if obj not in session.deleted:
+            changed.append(obj)
+
+
+@event.listens_for(Session, "after_flush")
+def _add_new_and_write(session, flush_context):
+    delta = session.info.pop("rollup_delta", Counter())
+    for obj in session.info.pop("rollup_changed", []):
+        names, contribution = _watched(obj)
+        delta.update(contribution(_fields(obj, names, old=False)))
+    if any(delta.values()):
+        apply(session.connection(), delta)
+
+
+def _load_old_values(model, names):
+    # Without this, setting an attribute that was expired (after a commit) would not remember its old value.
+    for name in names:
+        event.listen(getattr(model, name), "set", lambda *args: None, active_history=True)
+
+
+_load_old_values(Petition, PETITION_FIELDS)
+_load_old_values(Rating, RATING_FIELDS)
+
+
+# --- rebuilding ------------------------------------------------------------------------------------------------
+
+def rebuild(session, batch: int = 20000) -> int:
+    """Recompute every rollup from the archive (after a restore, a bulk load, or to repair). Returns petitions read."""
+    for model in TABLES.values():
+        session.execute(delete(model))
+    total, delta = 0, Counter()
+    columns = [getattr(Petition, name) for name in PETITION_FIELDS]
+    for row in session.execute(select(*columns).execution_options(yield_per=batch)):
+        delta.update(petition_contribution(dict(zip(PETITION_FIELDS, row))))
+        total += 1
+    for row in session.execute(select(*(getattr(Rating, n) for n in RATING_FIELDS)).execution_options(yield_per=batch)):
+        delta.update(rating_contribution(dict(zip(RATING_FIELDS, row))))
+    apply_bulk(session.connection(), delta)
+    return total
+
+
+def apply_bulk(connection, delta: Counter) -> None:
+    """Add a large `delta` (a bulk load, a rebuild) with one many-row upsert per table."""
+    rows = defaultdict(lambda: defaultdict(int))
+    for (table, *rest), amount in delta.items():
+        *key, column = rest
+        rows[(table, *key)][column] += amount
+    by_table = defaultdict(list)
+    for (table, *key), amounts in rows.items():
+        by_table[table].append((key, amounts))
+    for table, items in by_table.items():
+        model = TABLES[table]
+        counters = [c.name for c in model.__table__.columns if c.name not in KEYS[table]]
+        statement = _upsert(connection, model)
+        statement = statement.on_conflict_do_update(
+            index_elements=list(KEYS[table]),
+            set_={c: getattr(model.__table__.c, c) + statement.excluded[c] for c in counters})
+        connection.execute(statement, [{**dict(zip(KEYS[table], key)), **{c: amounts.get(c, 0) for c in counters}}
+                                       for key, amounts in items])
+
+
+def snapshot(session) -> dict:
+    """Every non-zero rollup counter, for comparing two ways of computing them."""
+    out = {}
+    for table, model in TABLES.items():
+        keys = KEYS[table]
+        for row in session.query(model):
+            for column in model.__table__.columns:
+                value = getattr(row, column.name)
+                if column.name not in keys and value:
+                    out[(table, *(getattr(row, k) for k in keys), column.name)] = value
+    return out
+

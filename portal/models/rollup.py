@@ -1,0 +1,65 @@
+"""Daily rollups of the metrics, kept up to date on every change of a petition or a rating
+(portal/domain/rollups.py), so a year of figures sums a few thousand rows instead of scanning the archive."""
+from portal.extensions import db
+
+# Rollup keys use 0 for "none" (no agency yet): NULLs never collide in a unique key, and upserts need them to.
+NONE_ID = 0
+
+
+class DailyFigure(db.Model):
+    """Counters per local day, agency, category and channel. Each counter is keyed by the day its event happened:
+    received and received_answered by the day of receipt, answered/on_time/handling by the day of publication,
+    overdue_start by the due day (for items answered late or still open) and overdue_stop by the day they stopped
+    being open (published, or rejected/withdrawn/merged)."""
+
+    day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    channel = db.Column(db.String(16), primary_key=True)
+    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+
+
+class DailyAgencyFigure(db.Model):
+    """The same counters per day and agency only: what the unfiltered figures (the ranking, the public API) sum,
+    a few rows a day however many categories and channels there are."""
+
+    day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+
+
+class DailyHandling(db.Model):
+    """How many answers published on a day by an agency took exactly `handling_days`: the median comes from this
+    histogram, not from sorting the archive."""
+
+    day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    handling_days = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    answers = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+
+
+class DailyRating(db.Model):
+    """Ratings given on a day for an agency, and per SIPAS element how many were 4 or 5."""
+
+    day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    ratings = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    access = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    procedure = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    staff = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    result = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    feedback = db.Column(db.Integer, nullable=False, default=0, server_default="0")
