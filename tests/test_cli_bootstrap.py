@@ -40,3 +40,23 @@ def test_bootstrap_fills_the_rollups_of_an_older_database(runner, db):
     output = runner.invoke(args=["bootstrap"]).output
     assert "Rollups rebuilt from" in output
     assert snapshot(db.session) == kept and kept
+
+
+def test_seed_synthetic_writes_petitions_with_their_events_assignments_and_ratings(runner, db):
+    from sqlalchemy import func
+
+    from portal.models import Assignment, PetitionEvent, Rating
+
+    result = runner.invoke(args=["seed-synthetic", "--count", "1200", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    assert "rows/s" in result.output
+    assert db.session.query(Petition).count() == 1200
+    published = db.session.query(Petition).filter(Petition.published_at.isnot(None)).count()
+    assert db.session.query(PetitionEvent).count() == 2 * 1200 + published
+    assert db.session.query(Assignment).filter_by(active=True).count() == 1200
+    assert 0 < db.session.query(Rating).count() < published
+    # Each petition's timeline reads in order, and codes follow the ids.
+    sample = db.session.query(Petition).order_by(Petition.id).offset(600).first()
+    assert [e.to_status for e in sample.events][:2] == ["received", "assigned"]
+    assert sample.code.endswith(f"{sample.id:06d}")
+    assert db.session.query(func.count(func.distinct(Petition.code))).scalar() == 1200
