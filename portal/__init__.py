@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
     from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
 
     db.init_app(app)
+    import portal.domain.audit  # noqa: F401  (its listeners write the audit trail of every change)
     import portal.domain.rollups  # noqa: F401  (its listeners keep the metric rollups in step with every flush)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     csrf.init_app(app)
@@ -75,9 +76,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security(app: Flask) -> None:
-    from portal.web.security import add_security_headers
+    from portal.domain import audit
+    from portal.web.security import add_security_headers, audit_actor
 
     app.after_request(add_security_headers)
+    audit.actor_source = audit_actor
 
 
 def register_template_helpers(app: Flask) -> None:

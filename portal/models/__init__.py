@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see one metadata."""
 from portal.models.agency import Agency, CalendarDay, Category, RoutingRule  # noqa: F401
+from portal.models.audit import AuditEntry  # noqa: F401
 from portal.models.dialogue import DialogueSession  # noqa: F401
 from portal.models.petition import (  # noqa: F401
     CHANNELS,

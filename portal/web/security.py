@@ -35,3 +35,16 @@ def role_required(*roles):
         return wrapped
 
     return decorator
+
+
+def audit_actor() -> tuple[int | None, str]:
+    """Who the audit trail names for a change made during this request: the signed-in user, or the API key."""
+    from flask import g, has_request_context
+
+    if has_request_context():
+        if getattr(g, "api_actor", None) is not None:
+            return None, f"API: {g.api_actor.name}"
+        if current_user and current_user.is_authenticated:
+            return current_user.id, current_user.email
+        return None, "người dân"
+    return None, "hệ thống"

@@ -47,3 +47,43 @@ def test_new_account_password_is_shown_once(client, db, login_as):
                                                 "user-role": "agency_officer", "user-agency": "SO-YT"},
                      page_url="/quan-tri/", follow_redirects=True).get_data(as_text=True)
     assert "Mật khẩu (chỉ hiện một lần)" in page
+
+
+def test_every_administrative_change_is_in_the_audit_trail(client, db, login_as):
+    import json
+
+    from portal.models import AuditEntry
+
+    admin_user = login_as("admin")
+    form_post(client, "/quan-tri/category", {"cat-code": "y-te", "cat-agency": "SO-YT", "cat-deadline_days": "9"},
+              page_url="/quan-tri/")
+    form_post(client, "/quan-tri/user", {"user-email": "moi@so-yt.gov.vn", "user-full_name": "Chuyên Viên Mới",
+                                         "user-role": "agency_officer", "user-agency": "SO-YT"}, page_url="/quan-tri/")
+    category = db.session.query(Category).filter_by(code="y-te").one()
+    change = db.session.query(AuditEntry).filter_by(object_type="category", object_id=str(category.id),
+                                                    action="update").one()
+    assert (change.action, change.actor_id, change.actor_label) == ("update", admin_user.id, admin_user.email)
+    old_days = json.loads(change.changes)["deadline_days"]
+    assert old_days[1] == 9 and old_days[0] != 9
+    created = db.session.query(AuditEntry).filter_by(object_type="user", action="create").order_by(AuditEntry.id.desc()).first()
+    fields = json.loads(created.changes)
+    assert fields["email"] == [None, "moi@so-yt.gov.vn"] and fields["password_hash"] == [None, "***"]
+    page = client.get("/quan-tri/nhat-ky").get_data(as_text=True)
+    assert "moi@so-yt.gov.vn" in page and "deadline_days" in page and "pbkdf2" not in page and "scrypt" not in page
+
+
+def test_dialogue_status_changes_are_audited_with_the_secretary(client, db, login_as):
+    import json
+
+    from portal.models import AuditEntry, DialogueSession
+
+    secretary = login_as("secretariat")
+    form_post(client, "/doi-thoai/", {"leader_name": "Nguyễn Văn Chủ Trì", "leader_office": "Chủ tịch UBND phường",
+                                      "level": "commune", "held_at": "2026-11-02T08:00", "venue": "Nhà văn hoá",
+                                      "participants": "40"}, page_url="/doi-thoai/")
+    item = db.session.query(DialogueSession).one()
+    form_post(client, f"/doi-thoai/{item.id}/da-to-chuc", {}, page_url=f"/doi-thoai/{item.id}")
+    entries = db.session.query(AuditEntry).filter_by(object_type="dialogue_session").order_by(AuditEntry.id).all()
+    assert [e.action for e in entries] == ["create", "update"]
+    assert json.loads(entries[1].changes)["status"] == ["planned", "held"]
+    assert all(e.actor_id == secretary.id for e in entries)

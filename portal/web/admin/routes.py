@@ -1,5 +1,5 @@
 """Administration: routing rules, calendar, categories, agencies and accounts."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, SelectField, StringField
@@ -131,3 +131,22 @@ def delete_day(day):
     db.session.commit()
     flash("Đã xoá ngày.")
     return redirect(url_for("admin.index"))
+
+
+@bp.get("/nhat-ky")
+@role_required("admin", "committee")
+def audit_trail():
+    """The audit trail of settings, accounts, keys, dialogue sessions and explanations, newest first."""
+    import json
+
+    from portal.models import AuditEntry
+
+    query = db.session.query(AuditEntry)
+    object_type = request.args.get("loai", "")
+    if object_type:
+        query = query.filter(AuditEntry.object_type == object_type)
+    page = max(1, request.args.get("trang", 1, type=int))
+    entries = query.order_by(AuditEntry.id.desc()).offset((page - 1) * 100).limit(101).all()
+    types = [t for (t,) in db.session.query(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)]
+    return render_template("admin/audit.html", entries=entries[:100], more=len(entries) > 100, page=page, types=types,
+                           object_type=object_type, changes=lambda entry: json.loads(entry.changes))
