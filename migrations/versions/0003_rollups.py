@@ -31,6 +31,16 @@ def upgrade():
         sa.PrimaryKeyConstraint("day", "agency_id", "category_id", "channel", name=op.f("pk_daily_figure")),
     )
     op.create_table(
+        "monthly_figure",
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("agency_id", sa.Integer(), nullable=False),
+        sa.Column("category_id", sa.Integer(), nullable=False),
+        sa.Column("channel", sa.String(length=16), nullable=False),
+        *counters("received", "received_answered", "answered", "on_time", "handling_count", "handling_sum",
+                  "overdue_start", "overdue_stop"),
+        sa.PrimaryKeyConstraint("month", "agency_id", "category_id", "channel", name=op.f("pk_monthly_figure")),
+    )
+    op.create_table(
         "daily_agency_figure",
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("agency_id", sa.Integer(), nullable=False),
@@ -55,8 +65,16 @@ def upgrade():
     )
 
 
+    op.create_index("ix_petition_channel_handling", "petition", ["channel", "published_at", "agency_id", "handling_days"])
+    op.create_index("ix_petition_category_handling", "petition",
+                    ["category_id", "published_at", "agency_id", "handling_days"])
+
+
 def downgrade():
+    op.drop_index("ix_petition_category_handling", table_name="petition")
+    op.drop_index("ix_petition_channel_handling", table_name="petition")
     op.drop_table("daily_rating")
     op.drop_table("daily_handling")
     op.drop_table("daily_agency_figure")
+    op.drop_table("monthly_figure")
     op.drop_table("daily_figure")

@@ -14,7 +14,8 @@ from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, Petition, Rating
+from portal.models import (NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, MonthlyFigure,
+                           Petition, Rating)
 
 THRESHOLD_PERCENT = 75.0
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -115,18 +116,10 @@ def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, *, o
 
 
 def rollup_counts(session, period: Period, filters: Filters, *, overall: bool = False, cohort: bool = True) -> dict:
-    f = DailyFigure if filters.category_id or filters.channel else DailyAgencyFigure
-    in_period = and_(f.day >= period.first, f.day <= period.last)
-    sum_in = lambda column: func.sum(case((in_period, column), else_=0))  # noqa: E731
-    group = literal_column("1") if overall else f.agency_id
-    query = (session.query(group, sum_in(f.received), sum_in(f.received_answered), sum_in(f.answered),
-                           sum_in(f.on_time), func.sum(f.overdue_start - f.overdue_stop))
-             .filter(f.day <= period.last, f.agency_id != NONE_ID))
-    if filters.category_id:
-        query = query.filter(f.category_id == filters.category_id)
-    if filters.channel:
-        query = query.filter(f.channel == filters.channel)
-    counts = {key: dict(zip(COUNT_KEYS, (int(v or 0) for v in values))) for key, *values in query.group_by(group)}
+    if filters.category_id or filters.channel:
+        counts = _fine_counts(session, period, filters, overall)
+    else:
+        counts = _agency_counts(session, period, overall)
     if not cohort:
         return counts
     # The rollups count answers received in the period whenever they came; take away those published after it
@@ -139,6 +132,63 @@ def rollup_counts(session, period: Period, filters: Filters, *, overall: bool = 
         if key in counts:
             counts[key]["received_answered"] -= n
     return counts
+
+
+def _agency_counts(session, period: Period, overall: bool) -> dict:
+    """From the per-day, per-agency rollup: a few rows a day, whatever the archive holds."""
+    f = DailyAgencyFigure
+    in_period = and_(f.day >= period.first, f.day <= period.last)
+    sum_in = lambda column: func.sum(case((in_period, column), else_=0))  # noqa: E731
+    group = literal_column("1") if overall else f.agency_id
+    query = (session.query(group, sum_in(f.received), sum_in(f.received_answered), sum_in(f.answered),
+                           sum_in(f.on_time), func.sum(f.overdue_start - f.overdue_stop))
+             .filter(f.day <= period.last, f.agency_id != NONE_ID))
+    return {key: dict(zip(COUNT_KEYS, (int(v or 0) for v in values))) for key, *values in query.group_by(group)}
+
+
+def _fine_counts(session, period: Period, filters: Filters, overall: bool) -> dict:
+    group = [] if overall else ["agency_id"]
+    flows = fine_sums(session, period.first, period.last, filters, group,
+                      lambda f: [f.received, f.received_answered, f.answered, f.on_time])
+    still_open = fine_sums(session, None, period.last, filters, group, lambda f: [f.overdue_start - f.overdue_stop])
+    counts = {}
+    for key in flows.keys() | still_open.keys():
+        values = flows.get(key, [0, 0, 0, 0]) + still_open.get(key, [0])
+        counts[1 if overall else key[0]] = dict(zip(COUNT_KEYS, values))
+    return counts
+
+
+def fine_sums(session, first: date | None, last: date, filters: Filters, group: list[str], columns) -> dict:
+    """Sums of `columns(model)` of the category × channel rollups over the days [first, last] (all history when
+    `first` is None), per `group`: whole months from MonthlyFigure, only the ragged ends from DailyFigure."""
+    after_last = last + timedelta(days=1)
+    months_from = first if first is None or first.day == 1 else (first.replace(day=1) + timedelta(days=32)).replace(day=1)
+    months_to = after_last if after_last.day == 1 else last.replace(day=1)  # exclusive
+    parts = []
+    if months_from is None or months_from < months_to:
+        parts.append((MonthlyFigure, MonthlyFigure.month, months_from, months_to - timedelta(days=1)))
+        if first is not None and first < months_from:
+            parts.append((DailyFigure, DailyFigure.day, first, months_from - timedelta(days=1)))
+        if months_to <= last:
+            parts.append((DailyFigure, DailyFigure.day, months_to, last))
+    else:  # inside one month
+        parts.append((DailyFigure, DailyFigure.day, first, last))
+    totals: dict[tuple, list[int]] = {}
+    for model, day, start, end in parts:
+        query = session.query(*(getattr(model, g) for g in group), *(func.sum(c) for c in columns(model)))
+        query = query.filter(day <= end, model.agency_id != NONE_ID)
+        if start is not None:
+            query = query.filter(day >= start)
+        if filters.category_id:
+            query = query.filter(model.category_id == filters.category_id)
+        if filters.channel:
+            query = query.filter(model.channel == filters.channel)
+        for row in query.group_by(*(getattr(model, g) for g in group)) if group else [query.one()]:
+            key, values = tuple(row[:len(group)]), [int(v or 0) for v in row[len(group):]]
+            if all(v is None for v in row[len(group):]):
+                continue
+            totals[key] = [a + b for a, b in zip(totals.get(key, [0] * len(values)), values)]
+    return totals
 
 
 def _without_index(session, column):
@@ -319,46 +369,38 @@ def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months
 
 
 def _rollup_months(session, periods: list[Period], filters: Filters) -> list[dict]:
-    """One pass over the daily totals (a row a day): month sums, and open-overdue carried day by day."""
-    f = DailyFigure if filters.category_id or filters.channel else DailyAgencyFigure
-    query = (session.query(f.day, func.sum(f.received), func.sum(f.answered), func.sum(f.on_time),
-                           func.sum(f.overdue_start - f.overdue_stop))
-             .filter(f.day <= periods[-1].last, f.agency_id != NONE_ID))
+    """One pass over the monthly rollup: each month's sums, and open-overdue carried month by month."""
+    m = MonthlyFigure
+    query = (session.query(m.month, func.sum(m.received), func.sum(m.answered), func.sum(m.on_time),
+                           func.sum(m.overdue_start - m.overdue_stop))
+             .filter(m.month <= periods[-1].first, m.agency_id != NONE_ID))
     if filters.category_id:
-        query = query.filter(f.category_id == filters.category_id)
+        query = query.filter(m.category_id == filters.category_id)
     if filters.channel:
-        query = query.filter(f.channel == filters.channel)
-    months = [dict.fromkeys(COUNT_KEYS, 0) for _ in periods]
-    open_overdue, index = 0, 0
-    for day, received, answered, on_time, net_overdue in query.group_by(f.day).order_by(f.day):
-        while index < len(periods) and day > periods[index].last:
-            months[index]["open_overdue"] = open_overdue
-            index += 1
-        open_overdue += int(net_overdue or 0)
-        if index < len(periods) and day >= periods[index].first:
-            month = months[index]
-            month["received"] += int(received or 0)
-            month["answered"] += int(answered or 0)
-            month["on_time"] += int(on_time or 0)
-    for rest in months[index:]:
-        rest["open_overdue"] = open_overdue
+        query = query.filter(m.channel == filters.channel)
+    by_month = {first: row for first, *row in query.group_by(m.month)}
+    months, open_overdue = [], 0
+    for month in sorted(by_month):
+        if month >= periods[0].first:
+            break
+        open_overdue += int(by_month[month][3] or 0)
+    for period in periods:
+        received, answered, on_time, net_overdue = (int(v or 0) for v in by_month.get(period.first, (0, 0, 0, 0)))
+        open_overdue += net_overdue
+        months.append({"received": received, "received_answered": 0, "answered": answered, "on_time": on_time,
+                       "open_overdue": open_overdue})
     return months
 
 
 def heat_map(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[tuple[int, int], int]:
     """Petitions received per (category id, agency id) in the period."""
     if use_rollups(filters, source):
-        f = DailyFigure
-        query = (session.query(f.category_id, f.agency_id, func.sum(f.received))
-                 .filter(f.day >= period.first, f.day <= period.last, f.received != 0))
-        if filters.category_id:
-            query = query.filter(f.category_id == filters.category_id)
-        if filters.channel:
-            query = query.filter(f.channel == filters.channel)
-        return {(category, agency if agency != NONE_ID else None): int(n)
-                for category, agency, n in query.group_by(f.category_id, f.agency_id) if n}
+        sums = fine_sums(session, period.first, period.last, filters, ["category_id", "agency_id"],
+                         lambda f: [f.received])
+        return {(category, agency if agency != NONE_ID else None): n for (category, agency), (n,) in sums.items() if n}
     query = (session.query(Petition.category_id, Petition.agency_id, func.count(Petition.id))
-             .filter(Petition.created_at >= period.start, Petition.created_at < period.end))
+             .filter(Petition.created_at >= period.start, Petition.created_at < period.end,
+                     Petition.agency_id.isnot(None)))
     return {(category, agency): n for category, agency, n in
             filters.apply(query).group_by(Petition.category_id, Petition.agency_id)}
 

@@ -13,16 +13,17 @@ from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, Petition, Rating
+from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, MonthlyFigure, DailyHandling, DailyRating, Petition, Rating
 from portal.models.base import utcnow
 
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
                    "answered_on_time", "handling_days", "closed_at")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
-TABLES = {"figure": DailyFigure, "agency_figure": DailyAgencyFigure, "handling": DailyHandling,
-          "rating": DailyRating}
-KEYS = {"figure": ("day", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
+TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
+          "handling": DailyHandling, "rating": DailyRating}
+KEYS = {"figure": ("day", "agency_id", "category_id", "channel"),
+        "month_figure": ("month", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
         "handling": ("day", "agency_id", "handling_days"), "rating": ("day", "agency_id")}
 
 
@@ -59,6 +60,7 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
             counts.append((stop, "overdue_stop", 1))
     fine = (fields["category_id"] or NONE_ID, fields["channel"])
     items = [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
+    items += [(("month_figure", (day.replace(day=1), agency, *fine), column), n) for day, column, n in counts]
     items += [(("agency_figure", (day, agency), column), n) for day, column, n in counts]  # per agency only
     if published is not None and fields["handling_days"] is not None:
         items.append((("handling", (published_day, agency, fields["handling_days"]), "answers"), 1))

@@ -11,7 +11,14 @@ from portal.models.petition import (  # noqa: F401
     PetitionEvent,
 )
 from portal.models.rating import Explanation, LabelledExample, Rating  # noqa: F401
-from portal.models.rollup import NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating  # noqa: F401
+from portal.models.rollup import (  # noqa: F401
+    NONE_ID,
+    DailyAgencyFigure,
+    DailyFigure,
+    DailyHandling,
+    DailyRating,
+    MonthlyFigure,
+)
 from portal.models.user import AGENCY_ROLES, ROLES, ApiKey, User  # noqa: F401
 from portal.models.workspace import (  # noqa: F401
     Apology,

@@ -61,6 +61,11 @@ class Petition(db.Model):
 
     # SQLAlchemy checks the version on every UPDATE: a stale writer gets StaleDataError.
     __mapper_args__ = {"version_id_col": version}
+    # Handling times filtered by channel or category are read from these alone (index-only scans).
+    __table_args__ = (
+        db.Index("ix_petition_channel_handling", "channel", "published_at", "agency_id", "handling_days"),
+        db.Index("ix_petition_category_handling", "category_id", "published_at", "agency_id", "handling_days"),
+    )
 
     def __repr__(self):
         return f"<Petition {self.code} {self.status}>"

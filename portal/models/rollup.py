@@ -26,6 +26,24 @@ class DailyFigure(db.Model):
     overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
 
+class MonthlyFigure(db.Model):
+    """DailyFigure summed per calendar month (`month` is its first day): a year of filtered figures reads twelve
+    months here and only the ragged ends of the period from the daily table."""
+
+    month = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    channel = db.Column(db.String(16), primary_key=True)
+    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+
+
 class DailyAgencyFigure(db.Model):
     """The same counters per day and agency only: what the unfiltered figures (the ranking, the public API) sum,
     a few rows a day however many categories and channels there are."""
