@@ -6,7 +6,24 @@ from portal.extensions import db
 NONE_ID = 0
 
 
-class DailyFigure(db.Model):
+def counter():
+    return db.Column(db.Integer, nullable=False, default=0, server_default="0")
+
+
+class FigureCounters:
+    """The counters the three figure rollups share (columns of a mixin are copied into each table)."""
+
+    received = counter()
+    received_answered = counter()
+    answered = counter()
+    on_time = counter()
+    handling_count = counter()
+    handling_sum = counter()
+    overdue_start = counter()
+    overdue_stop = counter()
+
+
+class DailyFigure(FigureCounters, db.Model):
     """Counters per local day, agency, category and channel. Each counter is keyed by the day its event happened:
     received and received_answered by the day of receipt, answered/on_time/handling by the day of publication,
     overdue_start by the due day (for items answered late or still open) and overdue_stop by the day they stopped
@@ -16,17 +33,9 @@ class DailyFigure(db.Model):
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     channel = db.Column(db.String(16), primary_key=True)
-    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
 
-class MonthlyFigure(db.Model):
+class MonthlyFigure(FigureCounters, db.Model):
     """DailyFigure summed per calendar month (`month` is its first day): a year of filtered figures reads twelve
     months here and only the ragged ends of the period from the daily table."""
 
@@ -34,30 +43,14 @@ class MonthlyFigure(db.Model):
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     channel = db.Column(db.String(16), primary_key=True)
-    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
 
-class DailyAgencyFigure(db.Model):
+class DailyAgencyFigure(FigureCounters, db.Model):
     """The same counters per day and agency only: what the unfiltered figures (the ranking, the public API) sum,
     a few rows a day however many categories and channels there are."""
 
     day = db.Column(db.Date, primary_key=True)
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
-    received = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    received_answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    answered = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    on_time = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_count = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    handling_sum = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_start = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    overdue_stop = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
 
 class DailyHandling(db.Model):
@@ -67,7 +60,7 @@ class DailyHandling(db.Model):
     day = db.Column(db.Date, primary_key=True)
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     handling_days = db.Column(db.Integer, primary_key=True, autoincrement=False)
-    answers = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    answers = counter()
 
 
 class DailyRating(db.Model):
@@ -75,9 +68,9 @@ class DailyRating(db.Model):
 
     day = db.Column(db.Date, primary_key=True)
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
-    ratings = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    access = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    procedure = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    staff = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    result = db.Column(db.Integer, nullable=False, default=0, server_default="0")
-    feedback = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    ratings = counter()
+    access = counter()
+    procedure = counter()
+    staff = counter()
+    result = counter()
+    feedback = counter()
