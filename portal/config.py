@@ -52,6 +52,9 @@ class Defaults:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_PUBLIC_POST = "10 per minute;100 per hour"
     RATELIMIT_HEADERS_ENABLED = True
+    # How many reverse proxies (nginx) stand in front: their X-Forwarded-For/-Proto are then trusted, so rate
+    # limits and logs see the citizen's address, not the proxy's. 0 when gunicorn faces the network itself.
+    PROXY_COUNT = 0
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"

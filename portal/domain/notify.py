@@ -38,9 +38,12 @@ class SmtpSettings:
 
 def queue_mail(session, to_address: str, subject: str, body: str, dedupe_key: str | None = None) -> bool:
     """Queue one e-mail; False when a notice with the same key was queued before."""
-    if dedupe_key and session.query(OutboundMail.id).filter_by(dedupe_key=dedupe_key).first():
-        return False
     mail = OutboundMail(to_address=to_address, subject=subject, body=body, dedupe_key=dedupe_key)
+    if dedupe_key is None:  # nothing to collide with: no look-up, no savepoint
+        session.add(mail)
+        return True
+    if session.query(OutboundMail.id).filter_by(dedupe_key=dedupe_key).first():
+        return False
     try:
         with session.begin_nested():
             session.add(mail)

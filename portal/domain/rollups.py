@@ -7,8 +7,9 @@ archive, for repair and after bulk loads; the tests check both roads agree.
 """
 from collections import Counter, defaultdict
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import delete, event, inspect, select
+from sqlalchemy import delete, event, inspect, select, text
 from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
@@ -91,12 +92,19 @@ def apply(connection, delta: Counter) -> None:
     """Add `delta` to the rollup rows, creating them when missing. Rows are touched in key order, so two
     transactions never wait on each other's rows in opposite orders (no deadlock on PostgreSQL)."""
     for (table, key), amounts in sorted(_by_row(delta).items(), key=lambda item: (item[0][0], str(item[0][1]))):
-        model = TABLES[table]
-        statement = _upsert(connection, model).values(**dict(zip(KEYS[table], key)), **amounts)
-        statement = statement.on_conflict_do_update(
-            index_elements=list(KEYS[table]),
-            set_={column: getattr(model.__table__.c, column) + statement.excluded[column] for column in amounts})
-        connection.execute(statement)
+        columns = tuple(sorted(amounts))
+        connection.execute(_upsert_text(table, columns), {**dict(zip(KEYS[table], key)), **amounts})
+
+
+@lru_cache(maxsize=None)
+def _upsert_text(table: str, columns: tuple[str, ...]):
+    """INSERT ... ON CONFLICT DO UPDATE, the same words on SQLite and PostgreSQL; built once per shape, since
+    building it with SQLAlchemy's dialect constructs on every change cost more than running it."""
+    name, keys = TABLES[table].__tablename__, KEYS[table]
+    return text(f"INSERT INTO {name} ({', '.join(keys + columns)}) "
+                f"VALUES ({', '.join(':' + c for c in keys + columns)}) "
+                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+                + ", ".join(f"{c} = {name}.{c} + excluded.{c}" for c in columns))
 
 
 def _by_row(delta) -> dict:

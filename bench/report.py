@@ -1,0 +1,61 @@
+"""The table `make bench` prints, from locust's CSV files listed in RESULTS_DIR/runs.tsv (written by bench/run.sh).
+
+Usage: .venv/bin/python bench/report.py RESULTS_DIR      (also writes RESULTS_DIR/summary.txt)
+"""
+import csv
+import sys
+from pathlib import Path
+
+POST = "POST /api/v1/petitions"
+
+
+def read_stats(prefix: str) -> dict[str, dict]:
+    with open(prefix + "_stats.csv", newline="", encoding="utf-8") as handle:
+        return {row["Name"]: row for row in csv.DictReader(handle)}
+
+
+def number(row: dict, column: str) -> float:
+    value = row.get(column, "") or "0"
+    return float(value) if value != "N/A" else float("nan")
+
+
+def main(results: Path) -> None:
+    runs = [line.split("\t") for line in (results / "runs.tsv").read_text().splitlines() if line.strip()]
+    lines = [f"{'database':10} {'server':7} {'load':7} {'petitions/s':>11} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+             f"{'errors':>6} {'requests':>8} {'201s':>6} {'stored':>6}"]
+    throughput = {}
+    extra = []
+    for backend, server, mix, prefix, stored in runs:
+        stats = read_stats(prefix)
+        post, total = stats[POST], stats["Aggregated"]
+        accepted = number(post, "Request Count") - number(post, "Failure Count")
+        per_second = number(post, "Requests/s") - number(post, "Failures/s")
+        throughput[(backend, server, mix)] = per_second
+        lines.append(f"{backend:10} {server:7} {mix:7} {per_second:11.1f} {number(post, '50%'):7.0f} "
+                     f"{number(post, '95%'):7.0f} {number(post, '99%'):7.0f} {number(total, 'Failure Count'):6.0f} "
+                     f"{number(total, 'Request Count'):8.0f} {accepted:6.0f} {stored:>6}")
+        for name, row in stats.items():
+            if name not in (POST, "Aggregated"):
+                extra.append(f"  {backend} {server} {mix}: {name}: {number(row, 'Requests/s'):.1f}/s, "
+                             f"p50 {number(row, '50%'):.0f} ms, p95 {number(row, '95%'):.0f} ms, "
+                             f"p99 {number(row, '99%'):.0f} ms, errors {number(row, 'Failure Count'):.0f}")
+    lines.append("")
+    lines.append("Other requests of the mixed load:")
+    lines.extend(extra)
+    lines.append("")
+    for backend in dict.fromkeys(run[0] for run in runs):
+        floor = throughput.get((backend, "floor", "submit"))
+        for mix in ("submit", "mixed"):
+            portal = throughput.get((backend, "portal", mix))
+            if floor and portal is not None:
+                lines.append(f"ratio portal/floor, {backend}, portal under the {mix} load: {portal / floor:.2f} "
+                             f"(goal >= 0.5)")
+    lines.append("stored = rows the run added to the table; it may exceed the 201s by the requests in flight when "
+                 "locust stopped.")
+    text = "\n".join(lines)
+    print(text)
+    (results / "summary.txt").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
