@@ -57,6 +57,17 @@ def upgrade():
         sa.PrimaryKeyConstraint("day", "agency_id", "handling_days", name=op.f("pk_daily_handling")),
     )
     op.create_table(
+        "monthly_handling",
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("agency_id", sa.Integer(), nullable=False),
+        sa.Column("category_id", sa.Integer(), nullable=False),
+        sa.Column("channel", sa.String(length=16), nullable=False),
+        sa.Column("handling_days", sa.Integer(), nullable=False),
+        *counters("answers"),
+        sa.PrimaryKeyConstraint("month", "agency_id", "category_id", "channel", "handling_days",
+                                name=op.f("pk_monthly_handling")),
+    )
+    op.create_table(
         "daily_rating",
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("agency_id", sa.Integer(), nullable=False),
@@ -74,6 +85,7 @@ def downgrade():
     op.drop_index("ix_petition_category_handling", table_name="petition")
     op.drop_index("ix_petition_channel_handling", table_name="petition")
     op.drop_table("daily_rating")
+    op.drop_table("monthly_handling")
     op.drop_table("daily_handling")
     op.drop_table("daily_agency_figure")
     op.drop_table("monthly_figure")

@@ -2,6 +2,7 @@
 from datetime import date
 
 from flask import Blueprint, current_app, g, jsonify, request
+from sqlalchemy.orm import joinedload
 
 from portal.api.common import (
     STAFF_ROLES,
@@ -61,7 +62,9 @@ def create_petition():
         petition, secret = submit_petition(db.session, draft, actor=actor)
         db.session.commit()
         code = petition.code
-    petition = db.session.query(Petition).filter_by(code=code).one()
+    # One query for the receipt (the commit expired the petition, its category and agency).
+    petition = (db.session.query(Petition).options(joinedload(Petition.category), joinedload(Petition.agency))
+                .filter_by(code=code).one())
     return jsonify(code=code, secret=secret, status=petition.status, category=petition.category.code,
                    agency=petition.agency.code if petition.agency else None,
                    due_date=petition.due_date.isoformat() if petition.due_date else None), 201

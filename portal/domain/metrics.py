@@ -15,7 +15,7 @@ from sqlalchemy import and_, case, func, literal_column, or_
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.models import (NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, MonthlyFigure,
-                           Petition, Rating)
+                           MonthlyHandling, Petition, Rating)
 
 THRESHOLD_PERCENT = 75.0
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -161,18 +161,10 @@ def _fine_counts(session, period: Period, filters: Filters, overall: bool) -> di
 def fine_sums(session, first: date | None, last: date, filters: Filters, group: list[str], columns) -> dict:
     """Sums of `columns(model)` of the category × channel rollups over the days [first, last] (all history when
     `first` is None), per `group`: whole months from MonthlyFigure, only the ragged ends from DailyFigure."""
-    after_last = last + timedelta(days=1)
-    months_from = first if first is None or first.day == 1 else (first.replace(day=1) + timedelta(days=32)).replace(day=1)
-    months_to = after_last if after_last.day == 1 else last.replace(day=1)  # exclusive
-    parts = []
-    if months_from is None or months_from < months_to:
-        parts.append((MonthlyFigure, MonthlyFigure.month, months_from, months_to - timedelta(days=1)))
-        if first is not None and first < months_from:
-            parts.append((DailyFigure, DailyFigure.day, first, months_from - timedelta(days=1)))
-        if months_to <= last:
-            parts.append((DailyFigure, DailyFigure.day, months_to, last))
-    else:  # inside one month
-        parts.append((DailyFigure, DailyFigure.day, first, last))
+    months, days = split_period(first, last)
+    parts = [(DailyFigure, DailyFigure.day, start, end) for start, end in days]
+    if months:
+        parts.append((MonthlyFigure, MonthlyFigure.month, months[0], months[1]))
     totals: dict[tuple, list[int]] = {}
     for model, day, start, end in parts:
         query = session.query(*(getattr(model, g) for g in group), *(func.sum(c) for c in columns(model)))
@@ -239,9 +231,55 @@ def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, l
 
 def handling_times(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[int, dict]:
     """Mean and median working days from receipt to publication, per agency, for answers published in the period."""
-    if use_rollups(filters, source) and not (filters.category_id or filters.channel):
-        return rollup_handling_times(session, period)
-    return scan_handling_times(session, period, filters)
+    if not use_rollups(filters, source):
+        return scan_handling_times(session, period, filters)
+    if filters.category_id or filters.channel:
+        return filtered_handling_times(session, period, filters)
+    return rollup_handling_times(session, period)
+
+
+def filtered_handling_times(session, period: Period, filters: Filters) -> dict[int, dict]:
+    """Whole months from the monthly histogram, the ragged ends counted from the petitions (index-only)."""
+    months, days = split_period(period.first, period.last)
+    rows = []
+    if months:
+        m = MonthlyHandling
+        query = (session.query(m.agency_id, m.handling_days, func.sum(m.answers))
+                 .filter(m.month >= months[0], m.month <= months[1], m.agency_id != NONE_ID))
+        if filters.category_id:
+            query = query.filter(m.category_id == filters.category_id)
+        if filters.channel:
+            query = query.filter(m.channel == filters.channel)
+        rows += query.group_by(m.agency_id, m.handling_days).all()
+    for first, last in days:
+        query = (session.query(Petition.agency_id, Petition.handling_days, func.count(Petition.id))
+                 .filter(conditions(Period(first, last))["answered"], Petition.handling_days.isnot(None)))
+        rows += filters.apply(query).group_by(Petition.agency_id, Petition.handling_days).all()
+    return _from_histogram(_merge_histograms(rows))
+
+
+def _merge_histograms(rows) -> list[tuple[int, int, int]]:
+    merged: dict[tuple[int, int], int] = {}
+    for agency_id, days, answers in rows:
+        merged[(agency_id, days)] = merged.get((agency_id, days), 0) + int(answers or 0)
+    return [(agency_id, days, n) for (agency_id, days), n in merged.items()]
+
+
+def split_period(first: date | None, last: date) -> tuple[tuple[date, date] | None, list[tuple[date | None, date]]]:
+    """[first, last] (first None: from the beginning) as a range of whole months (first days of the first and
+    last month) and the day ranges left at its ragged ends."""
+    after_last = last + timedelta(days=1)
+    months_from = first if first is None or first.day == 1 else (first.replace(day=1) + timedelta(days=32)).replace(day=1)
+    months_to = after_last if after_last.day == 1 else last.replace(day=1)  # exclusive
+    if months_from is not None and months_from >= months_to:
+        return None, [(first, last)]
+    last_month = (months_to - timedelta(days=1)).replace(day=1)
+    days = []
+    if first is not None and first < months_from:
+        days.append((first, months_from - timedelta(days=1)))
+    if months_to <= last:
+        days.append((months_to, last))
+    return (months_from, last_month), days
 
 
 def rollup_handling_times(session, period: Period) -> dict[int, dict]:

@@ -149,11 +149,15 @@ def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
         needs_triage=triage or unsure, classifier_confidence=confidence,
     )
     session.add(petition)
-    session.flush()  # the id makes the code
+    session.flush()  # the id makes the code; whatever the caller added before is flushed with it
     petition.code = public_code(petition, code_prefix)
-    record_event(session, petition, kind="transition", to_status="received", actor=actor,
-                 note=f"Tiếp nhận qua kênh {draft.channel}.")
-    route_new_petition(session, petition, overrides)
+    # What routing reads (calendar, rules, agencies, staff) is flushed already, and a new petition has no earlier
+    # assignment or notice: its code, events, assignment and notices can go out in one flush at the commit instead
+    # of one autoflush per query on the way (each flush also runs the rollup listeners).
+    with session.no_autoflush:
+        record_event(session, petition, kind="transition", to_status="received", actor=actor,
+                     note=f"Tiếp nhận qua kênh {draft.channel}.")
+        route_new_petition(session, petition, overrides)
     return petition, secret
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, MonthlyFigure, DailyHandling, DailyRating, Petition, Rating
+from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, MonthlyFigure, MonthlyHandling, DailyHandling, DailyRating, Petition, Rating
 from portal.models.base import utcnow
 
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -22,10 +22,11 @@ PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status"
                    "answered_on_time", "handling_days", "closed_at")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
-          "handling": DailyHandling, "rating": DailyRating}
+          "handling": DailyHandling, "month_handling": MonthlyHandling, "rating": DailyRating}
 KEYS = {"figure": ("day", "agency_id", "category_id", "channel"),
         "month_figure": ("month", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
-        "handling": ("day", "agency_id", "handling_days"), "rating": ("day", "agency_id")}
+        "handling": ("day", "agency_id", "handling_days"),
+        "month_handling": ("month", "agency_id", "category_id", "channel", "handling_days"), "rating": ("day", "agency_id")}
 
 
 def petition_contribution(fields: dict) -> Counter:
@@ -65,6 +66,8 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
     items += [(("agency_figure", (day, agency), column), n) for day, column, n in counts]  # per agency only
     if published is not None and fields["handling_days"] is not None:
         items.append((("handling", (published_day, agency, fields["handling_days"]), "answers"), 1))
+        items.append((("month_handling", (published_day.replace(day=1), agency, *fine, fields["handling_days"]),
+                       "answers"), 1))
     return items
 
 

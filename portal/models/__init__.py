@@ -18,6 +18,7 @@ from portal.models.rollup import (  # noqa: F401
     DailyHandling,
     DailyRating,
     MonthlyFigure,
+    MonthlyHandling,
 )
 from portal.models.user import AGENCY_ROLES, ROLES, ApiKey, User  # noqa: F401
 from portal.models.workspace import (  # noqa: F401

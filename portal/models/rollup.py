@@ -63,6 +63,17 @@ class DailyHandling(db.Model):
     answers = counter()
 
 
+class MonthlyHandling(db.Model):
+    """The histogram of handling days per month, agency, category and channel: the median of a filtered year."""
+
+    month = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    channel = db.Column(db.String(16), primary_key=True)
+    handling_days = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    answers = counter()
+
+
 class DailyRating(db.Model):
     """Ratings given on a day for an agency, and per SIPAS element how many were 4 or 5."""
 

@@ -116,3 +116,15 @@ def test_median_of_a_histogram_is_the_median_of_the_list():
     assert median_of_histogram([(2, 2), (4, 2)]) == 3  # 2 2 4 4
 
 
+
+
+def test_a_period_splits_into_whole_months_and_ragged_ends():
+    from portal.domain.metrics import split_period
+
+    d = date.fromisoformat
+    assert split_period(d("2026-01-15"), d("2026-04-10")) == (
+        (d("2026-02-01"), d("2026-03-01")), [(d("2026-01-15"), d("2026-01-31")), (d("2026-04-01"), d("2026-04-10"))])
+    assert split_period(d("2026-02-01"), d("2026-02-28")) == ((d("2026-02-01"), d("2026-02-01")), [])
+    assert split_period(d("2026-02-03"), d("2026-02-20")) == (None, [(d("2026-02-03"), d("2026-02-20"))])
+    assert split_period(d("2026-01-31"), d("2026-02-01")) == (None, [(d("2026-01-31"), d("2026-02-01"))])
+    assert split_period(None, d("2026-03-05")) == ((None, d("2026-02-01")), [(d("2026-03-01"), d("2026-03-05"))])
