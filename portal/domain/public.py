@@ -32,9 +32,10 @@ def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secr
         petition, secret = submit_petition(session, draft, actor=actor, secret=secret, code_prefix=code_prefix)
         session.add(IdempotencyKey(key=idempotency_key, request_hash=fingerprint, petition_id=petition.id,
                                    response_json=json.dumps({"code": petition.code})))
+        code = petition.code  # read before the commit expires it: no reload just for the code
         try:
             session.commit()
-            return petition.code, secret
+            return code, secret
         except IntegrityError:
             # A concurrent retry with the same key won the race: answer with its petition.
             session.rollback()
