@@ -172,13 +172,34 @@ def _take_old(session, flush_context, instances):
 
 
 @event.listens_for(Session, "after_flush")
-def _add_new_and_write(session, flush_context):
+def _add_new(session, flush_context):
     delta = session.info.pop("rollup_delta", Counter())
     for obj in session.info.pop("rollup_changed", []):
         names, contribution = _watched(obj)
         delta.update(contribution(_fields(obj, names, old=False)))
-    if any(delta.values()):
-        apply(session.connection(), delta)
+    if session.in_nested_transaction():
+        apply(session.connection(), delta)  # written inside the savepoint, so its rollback takes them away too
+    else:
+        session.info.setdefault("rollup_pending", Counter()).update(delta)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_at_commit(session):
+    """The changes of all flushes are netted and written once, just before the commit: a new petition is first
+    flushed without an agency and assigned a moment later, and writing each flush would lock the "no agency" rows
+    until the commit, making concurrent submissions wait for each other on PostgreSQL."""
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    pending = session.info.pop("rollup_pending", None)
+    if pending and any(pending.values()):
+        apply(session.connection(), pending)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session, transaction):
+    if transaction.parent is None:  # committed (and written above) or rolled back: nothing may carry over
+        session.info.pop("rollup_pending", None)
 
 
 def _load_old_values(model, names):

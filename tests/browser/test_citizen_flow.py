@@ -1,5 +1,6 @@
 """A citizen sends a petition through the real form in Chromium and reads the tracking page."""
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +21,8 @@ def test_citizen_submits_and_tracks(page, live_server):
     page.get_by_label("Mã phản ánh").fill(code)
     page.get_by_label("Mật mã tra cứu").fill(secret)
     page.get_by_role("button", name="Tra cứu").click()
-    assert page.locator("#status").inner_text() == "Đã chuyển cơ quan xử lý"
-    assert "Cống thoát nước" in page.content()
+    expect(page.locator("#status")).to_have_text("Đã chuyển cơ quan xử lý")
+    expect(page.locator("body")).to_contain_text("Cống thoát nước")
 
 
 def test_form_errors_are_announced_and_linked(page, live_server):

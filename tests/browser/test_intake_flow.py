@@ -1,5 +1,6 @@
 """An operator keys in a call; a secretary records a dialogue, its petitions and its conclusion."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_agency_flow import sign_in
 
@@ -15,7 +16,7 @@ def test_operator_keys_in_a_call(page, live_server, make_user):
     page.locator("#ward_code option[value='20257']").wait_for(state="attached")
     page.get_by_label("Xã, phường, đặc khu").select_option("20257")
     page.get_by_role("button", name="Lưu phản ánh").click()
-    assert page.locator("#petition-code").inner_text().startswith("PA-")
+    expect(page.locator("#petition-code")).to_contain_text("PA-")
     assert len(page.locator("#petition-secret").inner_text()) == 14
 
 
@@ -28,13 +29,13 @@ def test_secretary_records_a_session_and_publishes_its_conclusion(page, live_ser
     page.get_by_label("Số người tham dự").fill("85")
     page.get_by_role("button", name="Lưu buổi đối thoại").click()
     page.get_by_role("button", name="Ghi nhận đã diễn ra").click()
-    assert page.locator("#session-status").inner_text() == "Đã diễn ra"
+    expect(page.locator("#session-status")).to_have_text("Đã diễn ra")
     page.get_by_label("Nội dung kiến nghị").fill("Bà Trần Thị Lan kiến nghị sửa đường kiệt 12 bị ngập mỗi khi mưa.")
     page.get_by_role("button", name="Ghi kiến nghị").click()
-    assert "Đã ghi kiến nghị" in page.content()
+    expect(page.locator("body")).to_contain_text("Đã ghi kiến nghị")
     page.get_by_role("textbox", name="Thông báo kết luận").fill(
         "Chủ tịch UBND phường kết luận: giao bộ phận hạ tầng khảo sát, sửa đường kiệt 12 trước ngày 15/12/2026.")
     page.get_by_role("button", name="Ban hành thông báo kết luận").click()
     page.get_by_role("link", name="Trang công khai").click()
-    assert "giao bộ phận hạ tầng khảo sát" in page.locator("#conclusion").inner_text()
+    expect(page.locator("#conclusion")).to_contain_text("giao bộ phận hạ tầng khảo sát")
     assert "Trần Thị Lan" not in page.content()

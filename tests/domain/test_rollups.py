@@ -128,3 +128,16 @@ def test_a_period_splits_into_whole_months_and_ragged_ends():
     assert split_period(d("2026-02-03"), d("2026-02-20")) == (None, [(d("2026-02-03"), d("2026-02-20"))])
     assert split_period(d("2026-01-31"), d("2026-02-01")) == (None, [(d("2026-01-31"), d("2026-02-01"))])
     assert split_period(None, d("2026-03-05")) == ((None, d("2026-02-01")), [(d("2026-03-01"), d("2026-03-05"))])
+
+
+def test_a_rolled_back_change_leaves_the_rollups_alone(db, petition_factory):
+    petition_factory(category="giao-thong")
+    kept = rollups.snapshot(db.session)
+    from portal.domain.petitions import PetitionDraft, submit_petition
+    from tests.conftest import VALID_CONTENT
+
+    submit_petition(db.session, PetitionDraft(content=VALID_CONTENT, category_code="y-te"))
+    db.session.flush()
+    db.session.rollback()
+    db.session.commit()  # nothing of the rolled-back petition may be written by a later commit
+    assert rollups.snapshot(db.session) == kept
