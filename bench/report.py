@@ -19,11 +19,24 @@ def number(row: dict, column: str) -> float:
     return float(value) if value != "N/A" else float("nan")
 
 
+def drain_lines(results: Path) -> list[str]:
+    """The intake worker's side: what was still waiting to be routed when the load stopped, and how long it took."""
+    path = results / "drain.tsv"
+    if not path.exists():
+        return []
+    lines = ["", "Intake worker (classifies and routes accepted petitions, at a lower CPU priority):"]
+    for line in path.read_text().splitlines():
+        backend, mix, backlog, seconds, left = line.split("\t")
+        lines.append(f"  {backend} {mix}: {backlog} petitions waiting when the load stopped, routed in {seconds} s"
+                     + (f"; {left} STILL WAITING" if left != "0" else ""))
+    return lines
+
+
 def main(results: Path) -> None:
     runs = [line.split("\t") for line in (results / "runs.tsv").read_text().splitlines() if line.strip()]
     lines = [f"{'database':10} {'server':7} {'load':7} {'petitions/s':>11} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
              f"{'errors':>6} {'requests':>8} {'201s':>6} {'stored':>6}"]
-    throughput = {}
+    throughput, requests_per_second = {}, {}
     extra = []
     for backend, server, mix, prefix, stored in runs:
         stats = read_stats(prefix)
@@ -31,6 +44,7 @@ def main(results: Path) -> None:
         accepted = number(post, "Request Count") - number(post, "Failure Count")
         per_second = number(post, "Requests/s") - number(post, "Failures/s")
         throughput[(backend, server, mix)] = per_second
+        requests_per_second[(backend, server, mix)] = number(total, "Requests/s") - number(total, "Failures/s")
         lines.append(f"{backend:10} {server:7} {mix:7} {per_second:11.1f} {number(post, '50%'):7.0f} "
                      f"{number(post, '95%'):7.0f} {number(post, '99%'):7.0f} {number(total, 'Failure Count'):6.0f} "
                      f"{number(total, 'Request Count'):8.0f} {accepted:6.0f} {stored:>6}")
@@ -45,13 +59,18 @@ def main(results: Path) -> None:
     lines.append("")
     for backend in dict.fromkeys(run[0] for run in runs):
         floor = throughput.get((backend, "floor", "submit"))
-        for mix in ("submit", "mixed"):
-            portal = throughput.get((backend, "portal", mix))
-            if floor and portal is not None:
-                lines.append(f"ratio portal/floor, {backend}, portal under the {mix} load: {portal / floor:.2f} "
-                             f"(goal >= 0.5)")
+        portal = throughput.get((backend, "portal", "submit"))
+        if floor and portal is not None:
+            lines.append(f"ratio portal/floor, {backend}, the same submit load on both: {portal / floor:.2f} "
+                         f"(goal >= 0.5)")
+        mixed = throughput.get((backend, "portal", "mixed"))
+        if floor and mixed is not None:
+            lines.append(f"  under the mixed load, where 4 requests in 10 are reads the floor does not serve: "
+                         f"petitions/s ÷ floor = {mixed / floor:.2f}, all requests/s ÷ floor = "
+                         f"{requests_per_second[(backend, 'portal', 'mixed')] / floor:.2f}")
     lines.append("stored = rows the run added to the table; it may exceed the 201s by the requests in flight when "
                  "locust stopped.")
+    lines.extend(drain_lines(results))
     text = "\n".join(lines)
     print(text)
     (results / "summary.txt").write_text(text + "\n", encoding="utf-8")

@@ -9,6 +9,8 @@
 #   portal / submit : POST petitions only
 #   floor  / submit : POST to the floor app
 # Raw results (locust CSV, server logs) go to bench/results/<time>/; the table is printed at the end.
+# The portal runs its intake worker as `make run` does (gunicorn.conf.py): after each portal run the bench waits for
+# the worker to route the backlog and reports it (drain.tsv).
 # Knobs: BENCH_USERS (20), BENCH_TIME (20s), WORKERS (nproc), BENCH_DATABASES ("sqlite postgresql").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,7 @@ work=$(mktemp -d /tmp/portal-bench.XXXXXX)
 chmod 755 "$work"  # the PostgreSQL cluster inside runs as the postgres user
 mkdir -p "$out"
 : > "$out/runs.tsv"
+: > "$out/drain.tsv"
 server_pid=""
 # `flask bootstrap` writes the demo passwords into instance/demo-accounts.txt: keep the developer's copy.
 accounts=instance/demo-accounts.txt
@@ -86,6 +89,25 @@ run_locust() {  # run_locust BACKEND SERVER MIX URL TABLE
   sleep 1  # requests in flight when locust stopped
   after=$(count_rows "$db_url" "$table")
   printf '%s\t%s\t%s\t%s\t%s\n' "$backend" "$server" "$mix" "$prefix" "$((after - before))" >>"$out/runs.tsv"
+  if [ "$server" = portal ]; then wait_routed "$backend" "$mix" "$db_url"; fi
+}
+
+wait_routed() {  # wait_routed BACKEND MIX URL: the intake worker's backlog when the load stopped, and its drain time
+  $PY - "$@" >>"$out/drain.tsv" <<'EOF'
+import sys, time
+from sqlalchemy import create_engine, text
+backend, mix, url = sys.argv[1:4]
+engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+count = text("SELECT count(*) FROM petition WHERE intake_step IS NOT NULL")
+started = time.monotonic()
+with engine.connect() as connection:
+    backlog = waiting = connection.execute(count).scalar()
+    while waiting and time.monotonic() - started < 600:
+        time.sleep(0.2)
+        connection.rollback()
+        waiting = connection.execute(count).scalar()
+print(f"{backend}\t{mix}\t{backlog}\t{time.monotonic() - started:.1f}\t{waiting}")
+EOF
 }
 
 for backend in $DATABASES; do

@@ -15,6 +15,9 @@ def register(app):
     register_workspace_commands(app)
     register_backup_commands(app)
     app.cli.add_command(metrics_group)
+    from portal.cli_intake import intake_group
+
+    app.cli.add_command(intake_group)
 
 
 @click.command("load-taxonomy")

@@ -60,6 +60,10 @@ class Defaults:
     LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
     LANGUAGES = ["vi", "en"]
     PUBLIC_CODE_PREFIX = "PA"
+    # "inline": the request that accepts a petition also classifies and routes it (after its commit).
+    # "worker": `flask intake work` does, so a flood of submissions never waits on the classifier; gunicorn.conf.py
+    # sets this and starts the worker, so `make run` serves this way.
+    INTAKE_ROUTING = "inline"
     SATISFACTION_MIN_SAMPLE = 30
     MAIL_SERVER = "localhost"
     MAIL_PORT = 25

@@ -6,6 +6,7 @@ from flask import current_app, g, request
 from portal.domain.api_keys import Unauthorized, authenticate_key
 from portal.domain.errors import DomainError, Forbidden, ValidationFailed
 from portal.extensions import db
+from portal.models import Agency
 
 API_MAX_BODY = 64 * 1024
 STAFF_ROLES = ("operator", "secretariat", "coordinator", "agency_officer", "agency_head", "committee", "admin")
@@ -23,12 +24,16 @@ class ApiActor:
     name: str
     role: str
     agency_id: int | None
-    agency: object
     id: None = None
 
     @property
     def full_name(self) -> str:
         return f"API: {self.name}"
+
+    @property
+    def agency(self):
+        """Loaded when a domain function asks (most requests never do); the session's identity map keeps it."""
+        return db.session.get(Agency, self.agency_id) if self.agency_id else None
 
 
 def bearer_token() -> str | None:
@@ -45,7 +50,7 @@ def current_actor() -> ApiActor | None:
         g.api_actor = None
         if token is not None:
             key = authenticate_key(db.session, token)
-            g.api_actor = ApiActor(name=key.name, role=key.role, agency_id=key.agency_id, agency=key.agency)
+            g.api_actor = ApiActor(name=key.name, role=key.role, agency_id=key.agency_id)
             g.api_key_id = key.id
     return g.api_actor
 

@@ -11,9 +11,9 @@ from portal.api.common import rate_limit_key
 from portal.domain.api_keys import authenticate_key
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
+from portal.domain.intake_queue import accept_petition, route_if_inline
 from portal.domain.petitions import PetitionDraft
 from portal.domain.public import public_text, submit_once
-from portal.domain.petitions import submit_petition
 from portal.extensions import csrf, db, limiter
 from portal.models import Category, Petition
 from portal.web.errors import current_language
@@ -196,12 +196,12 @@ def create_request(fmt):
     draft = draft_from_form(form)
     idempotency = form.get("token") or request.headers.get("Idempotency-Key")
     if idempotency:
-        code, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
-                              app_secret=current_app.config["SECRET_KEY"])
+        petition_id, code, _, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
+                                              app_secret=current_app.config["SECRET_KEY"])
     else:
-        petition, _ = submit_petition(db.session, draft)
+        petition_id, code, _, _ = accept_petition(db.session, draft)
         db.session.commit()
-        code = petition.code
+    route_if_inline(db.session, petition_id, current_app.config["INTAKE_ROUTING"])
     notice = "Đã tiếp nhận; tra cứu bằng mã và mật mã gửi cho người dân qua kênh của đơn vị tích hợp."
     return render([{"service_request_id": code, "service_notice": notice, "account_id": None}],
                   "service_requests", "request", 201, fmt=fmt)

@@ -47,8 +47,12 @@ SCHEMAS = {
     },
     "PetitionReceipt": {
         "type": "object", "required": ["code", "secret", "status", "category", "agency", "due_date"],
+        "description": "Where the server runs an intake worker (as `make run` does), the petition is stored at once and "
+                       "classified and routed moments later: status is then `received`, with `agency` and `due_date` "
+                       "null, and `category` null unless the sender chose one. Follow it with GET /petitions/{code}.",
         "properties": {"code": {"type": "string", "pattern": "^[A-Z]+-\\d{4}-\\d{6,}$"}, "secret": {"type": "string"},
-                       "status": {"type": "string", "enum": list(STATUSES)}, "category": {"type": "string"},
+                       "status": {"type": "string", "enum": list(STATUSES)},
+                       "category": {"type": ["string", "null"]},
                        "agency": {"type": ["string", "null"]}, "due_date": NULLABLE_DATE},
     },
     "Petition": {

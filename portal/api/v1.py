@@ -18,7 +18,8 @@ from portal.api.common import (
 from portal.domain import workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
-from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer, submit_petition
+from portal.domain.intake_queue import accept_petition, route_if_inline
+from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer
 from portal.domain.public import submit_once, tracking_timeline
 from portal.domain.text import clean_text
 from portal.extensions import csrf, db, limiter
@@ -56,16 +57,21 @@ def create_petition():
     if header:
         # Keys are scoped per API key, so two clients can never collide.
         scoped_key = f"api:{g.get('api_key_id') or 'anon'}:{header}"
-        code, secret = submit_once(db.session, draft, scoped_key, app_secret=current_app.config["SECRET_KEY"],
-                                   actor=actor)
+        receipt = submit_once(db.session, draft, scoped_key, app_secret=current_app.config["SECRET_KEY"],
+                              actor=actor)
     else:
-        petition, secret = submit_petition(db.session, draft, actor=actor)
+        receipt = accept_petition(db.session, draft, actor=actor)
         db.session.commit()
-        code = petition.code
-    # One query for the receipt (the commit expired the petition, its category and agency).
+    routing = current_app.config["INTAKE_ROUTING"]
+    route_if_inline(db.session, receipt.petition_id, routing)
+    if routing != "inline" and receipt.new:
+        # Waiting for the intake worker: nothing to read back that the sender does not already know.
+        return jsonify(code=receipt.code, secret=receipt.secret, status="received",
+                       category=draft.category_code or None, agency=None, due_date=None), 201
     petition = (db.session.query(Petition).options(joinedload(Petition.category), joinedload(Petition.agency))
-                .filter_by(code=code).one())
-    return jsonify(code=code, secret=secret, status=petition.status, category=petition.category.code,
+                .filter_by(id=receipt.petition_id).one())
+    return jsonify(code=receipt.code, secret=receipt.secret, status=petition.status,
+                   category=None if petition.intake_step == "classify" else petition.category.code,
                    agency=petition.agency.code if petition.agency else None,
                    due_date=petition.due_date.isoformat() if petition.due_date else None), 201
 

@@ -2,6 +2,9 @@
 import hashlib
 import hmac
 import secrets
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, select
 
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.models import Agency, ApiKey
@@ -47,10 +50,28 @@ def revoke_key(session, name: str) -> ApiKey:
     return key
 
 
-def authenticate_key(session, raw_key: str) -> ApiKey:
+class KeyHolder(NamedTuple):
+    """Who a valid key speaks for: read as plain columns, since every API request needs it."""
+
+    id: int
+    name: str
+    role: str
+    agency_id: int | None
+    key_hash: str
+    revoked: bool
+
+
+def authenticate_key(session, raw_key: str) -> KeyHolder:
     """The live key behind a bearer token; missing, unknown and revoked keys all get the same 401."""
     digest = hash_key(raw_key or "")
-    key = session.query(ApiKey).filter_by(key_hash=digest).first()
+    row = session.execute(_KEY_BY_HASH, {"digest": digest}).first()
+    key = KeyHolder(*row) if row else None
     if key is None or key.revoked or not hmac.compare_digest(key.key_hash, digest):
         raise Unauthorized("Khoá API không hợp lệ hoặc đã bị thu hồi.", "The API key is missing, wrong or revoked.")
     return key
+
+
+# Built once: every API request runs it, and building a query costs more than running it.
+_keys = ApiKey.__table__
+_KEY_BY_HASH = select(_keys.c.id, _keys.c.name, _keys.c.role, _keys.c.agency_id, _keys.c.key_hash, _keys.c.revoked
+                      ).where(_keys.c.key_hash == bindparam("digest")).limit(1)

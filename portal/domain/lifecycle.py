@@ -86,7 +86,7 @@ def record_event(session, petition: Petition, *, kind: str, actor=None, actor_la
         from_status=from_status,
         to_status=to_status,
         actor_id=getattr(actor, "id", None),
-        actor_label=actor_label or _actor_label(actor),
+        actor_label=actor_label or describe_actor(actor),
         note=note,
         public=public,
         agency_id=petition.agency_id,
@@ -96,7 +96,7 @@ def record_event(session, petition: Petition, *, kind: str, actor=None, actor_la
     return event
 
 
-def _actor_label(actor) -> str:
+def describe_actor(actor) -> str:
     if actor is None:
         return "Hệ thống"
     agency = getattr(actor, "agency", None)

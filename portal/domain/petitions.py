@@ -67,6 +67,18 @@ def normalize_email(raw: str) -> str:
 
 def validate_draft(session, draft: PetitionDraft) -> tuple[PetitionDraft, Category]:
     """Clean every field and check it; raises ValidationFailed naming the field."""
+    clean_fields(draft)
+    category = session.query(Category).filter_by(code=draft.category_code or "khac").first()
+    if category is None:
+        raise UNKNOWN_CATEGORY
+    return draft, category
+
+
+UNKNOWN_CATEGORY = ValidationFailed("Lĩnh vực không có trong danh mục.", "Unknown category.", field="category")
+
+
+def clean_fields(draft: PetitionDraft) -> PetitionDraft:
+    """Every field but the category (which needs the database), cleaned and checked in place."""
     draft.content = clean_text(draft.content)
     draft.title = clean_text(draft.title)
     if len(draft.content) < CONTENT_MIN:
@@ -89,10 +101,7 @@ def validate_draft(session, draft: PetitionDraft) -> tuple[PetitionDraft, Catego
     draft.reporter_name = clean_text(draft.reporter_name)[:255]
     draft.reporter_phone = normalize_phone(draft.reporter_phone)
     draft.reporter_email = normalize_email(draft.reporter_email)
-    category = session.query(Category).filter_by(code=draft.category_code or "khac").first()
-    if category is None:
-        raise ValidationFailed("Lĩnh vực không có trong danh mục.", "Unknown category.", field="category")
-    return draft, category
+    return draft
 
 
 def _check_coordinates(draft: PetitionDraft) -> None:
@@ -130,6 +139,23 @@ def public_code(petition: Petition, prefix: str = "PA") -> str:
     return f"{prefix}-{petition.created_at.year}-{petition.id:06d}"
 
 
+def new_petition(draft: PetitionDraft, category: Category, secret: str | None, **fields) -> tuple[Petition, str]:
+    """A received petition from a validated draft, and its tracking secret (a fresh one unless given)."""
+    secret = secret or new_secret()
+    return Petition(category=category, **petition_values(draft, hash_secret(secret)), **fields), secret
+
+
+def petition_values(draft: PetitionDraft, secret_hash: str) -> dict:
+    """The columns of a received petition from a validated draft."""
+    return dict(
+        secret_hash=secret_hash, title=draft.title, content=draft.content, channel=draft.channel,
+        province_code=draft.province_code or None, ward_code=draft.ward_code or None,
+        address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
+        reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
+        consent_public=draft.consent_public, created_at=utcnow(), status="received",
+    )
+
+
 def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
                     code_prefix: str = "PA", overrides=None, triage: bool = False) -> tuple[Petition, str]:
     """Validate, store and route a petition. Returns it with its tracking secret (shown once).
@@ -139,15 +165,8 @@ def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     """
     draft.category_code, confidence, unsure = category_for_intake(clean_text(draft.content), draft.category_code)
     draft, category = validate_draft(session, draft)
-    secret = secret or new_secret()
-    petition = Petition(
-        secret_hash=hash_secret(secret), title=draft.title, content=draft.content, channel=draft.channel,
-        category=category, province_code=draft.province_code or None, ward_code=draft.ward_code or None,
-        address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
-        reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
-        consent_public=draft.consent_public, created_at=utcnow(), status="received",
-        needs_triage=triage or unsure, classifier_confidence=confidence,
-    )
+    petition, secret = new_petition(draft, category, secret, needs_triage=triage or unsure,
+                                    classifier_confidence=confidence)
     session.add(petition)
     session.flush()  # the id makes the code; whatever the caller added before is flushed with it
     petition.code = public_code(petition, code_prefix)

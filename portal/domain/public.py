@@ -1,14 +1,16 @@
 """What citizens and the public see: idempotent submission, the timeline, published answers."""
-import dataclasses
 import hashlib
 import hmac
 import json
 
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.domain.errors import Conflict
-from portal.domain.petitions import SECRET_ALPHABET, SECRET_LENGTH, PetitionDraft, submit_petition
+from portal.domain.intake_queue import Receipt, accept_petition
+from portal.domain.petitions import SECRET_ALPHABET, SECRET_LENGTH, PetitionDraft
 from portal.models import IdempotencyKey, Petition, PetitionEvent
+from portal.models.base import utcnow
 
 
 def derived_secret(app_secret: str, idempotency_key: str) -> str:
@@ -19,34 +21,41 @@ def derived_secret(app_secret: str, idempotency_key: str) -> str:
 
 
 def draft_fingerprint(draft: PetitionDraft) -> str:
-    return hashlib.sha256(json.dumps(dataclasses.asdict(draft), sort_keys=True, default=str).encode()).hexdigest()
+    # vars(), not dataclasses.asdict(): the draft is flat, and asdict's deep copy showed in the profile.
+    return hashlib.sha256(json.dumps(vars(draft), sort_keys=True, default=str).encode()).hexdigest()
 
 
 def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secret: str, actor=None,
-                code_prefix: str = "PA") -> tuple[str, str]:
-    """Submit and commit; the same key and body again returns the same (code, secret), never a second petition."""
+                code_prefix: str = "PA") -> Receipt:
+    """Accept (for the intake worker) and commit; the same key and body again returns the same receipt,
+    never a second petition."""
     fingerprint = draft_fingerprint(draft)
-    existing = session.get(IdempotencyKey, idempotency_key)
-    if existing is None:
-        secret = derived_secret(app_secret, idempotency_key)
-        petition, secret = submit_petition(session, draft, actor=actor, secret=secret, code_prefix=code_prefix)
-        session.add(IdempotencyKey(key=idempotency_key, request_hash=fingerprint, petition_id=petition.id,
-                                   response_json=json.dumps({"code": petition.code})))
-        code = petition.code  # read before the commit expires it: no reload just for the code
-        try:
-            session.commit()
-            return code, secret
-        except IntegrityError:
-            # A concurrent retry with the same key won the race: answer with its petition.
-            session.rollback()
-            existing = session.get(IdempotencyKey, idempotency_key)
-            if existing is None:
-                raise
+    secret = derived_secret(app_secret, idempotency_key)
+    # Optimistic: a retry is rare, so store first and let the key's primary key catch it (no look-up before).
+    receipt = accept_petition(session, draft, actor=actor, secret=secret, code_prefix=code_prefix)
+    try:
+        session.execute(_INSERT_KEY, {"key": idempotency_key, "request_hash": fingerprint,
+                                      "petition_id": receipt.petition_id, "created_at": utcnow(),
+                                      "response_json": json.dumps({"code": receipt.code})})
+        session.commit()
+        return receipt
+    except IntegrityError:
+        # The key was used before (or a concurrent retry won the race): undo this copy, answer with the first.
+        session.rollback()
+        existing = session.execute(_KEY_BY_NAME, {"name": idempotency_key}).first()
+        if existing is None:
+            raise
     if existing.request_hash != fingerprint:
         raise Conflict("Khoá chống gửi trùng (Idempotency-Key) này đã được dùng cho một nội dung khác.",
                        "This Idempotency-Key was already used with a different request.", code="idempotency_mismatch")
-    petition = session.get(Petition, existing.petition_id)
-    return petition.code, derived_secret(app_secret, idempotency_key)
+    code = json.loads(existing.response_json)["code"]
+    return Receipt(existing.petition_id, code, derived_secret(app_secret, idempotency_key), new=False)
+
+
+_keys = IdempotencyKey.__table__
+_INSERT_KEY = insert(_keys)
+_KEY_BY_NAME = select(_keys.c.request_hash, _keys.c.petition_id, _keys.c.response_json).where(
+    _keys.c.key == bindparam("name"))
 
 
 def tracking_timeline(petition: Petition) -> list[PetitionEvent]:

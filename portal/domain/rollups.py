@@ -19,7 +19,7 @@ from portal.models.base import utcnow
 
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
-                   "answered_on_time", "handling_days", "closed_at")
+                   "answered_on_time", "handling_days", "closed_at", "intake_step")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
           "handling": DailyHandling, "month_handling": MonthlyHandling, "rating": DailyRating}
@@ -38,8 +38,9 @@ def petition_contribution(fields: dict) -> Counter:
 
 
 def petition_items(fields: dict) -> list[tuple[tuple, int]]:
-    """The same as a list, which bulk loads add up faster than Counters."""
-    if fields.get("created_at") is None:
+    """The same as a list, which bulk loads add up faster than Counters. A petition waiting for the intake worker
+    counts nowhere yet: its category and agency are still to be decided."""
+    if fields.get("created_at") is None or fields.get("intake_step"):
         return []
     agency = fields["agency_id"] or NONE_ID
     published = fields["published_at"]

@@ -31,6 +31,9 @@ class Petition(db.Model):
     reporter_email = db.Column(db.String(255))
     consent_public = db.Column(db.Boolean, nullable=False, default=True)
     needs_triage = db.Column(db.Boolean, nullable=False, default=False)
+    # What the intake worker still has to do (domain/intake_queue.py): "classify" (then route), "route", or None
+    # once routed. A petition waiting here is stored and trackable, but in no figure until it is routed.
+    intake_step = db.Column(db.String(16))
     classifier_confidence = db.Column(db.Float)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
@@ -65,6 +68,9 @@ class Petition(db.Model):
     __table_args__ = (
         db.Index("ix_petition_channel_handling", "channel", "published_at", "agency_id", "handling_days"),
         db.Index("ix_petition_category_handling", "category_id", "published_at", "agency_id", "handling_days"),
+        # The queue is a handful of rows among millions: index only those.
+        db.Index("ix_petition_intake_pending", "id", sqlite_where=db.text("intake_step IS NOT NULL"),
+                 postgresql_where=db.text("intake_step IS NOT NULL")),
     )
 
     def __repr__(self):

@@ -203,3 +203,37 @@ def test_openapi_document_is_served(client):
     for path in ("/petitions", "/petitions/{code}", "/agency/petitions", "/petitions/{code}/answer",
                  "/petitions/{code}/approve", "/classify", "/metrics", "/petitions/{code}/rating"):
         assert path in spec["paths"]
+
+
+def test_with_an_intake_worker_the_receipt_comes_at_once_and_routing_follows(app, client, runner, monkeypatch):
+    """As `make run` serves (INTAKE_ROUTING=worker): the request stores and answers; `flask intake work` routes."""
+    monkeypatch.setitem(app.config, "INTAKE_ROUTING", "worker")
+    chosen = validate(new_petition(client), "/petitions", "post", 201)
+    assert (chosen["status"], chosen["agency"], chosen["due_date"], chosen["category"]) == \
+        ("received", None, None, "giao-thong")
+    unsorted = validate(client.post("/api/v1/petitions", json={"content": VALID_CONTENT}), "/petitions", "post", 201)
+    assert unsorted["category"] is None  # the worker's classifier decides
+    tracked = client.get(f"/api/v1/petitions/{chosen['code']}", headers={"X-Tracking-Secret": chosen["secret"]})
+    assert [e["status"] for e in tracked.get_json()["events"]] == ["received"]
+    assert runner.invoke(args=["intake", "status"]).output.strip() == "2 petitions waiting."
+
+    result = runner.invoke(args=["intake", "work", "--once"])
+    assert result.exit_code == 0 and "2 petitions routed." in result.output
+    tracked = client.get(f"/api/v1/petitions/{chosen['code']}", headers={"X-Tracking-Secret": chosen["secret"]})
+    body = tracked.get_json()
+    assert [e["status"] for e in body["events"]] == ["received", "assigned"] and body["due_date"]
+    assert runner.invoke(args=["intake", "status"]).output.strip() == "0 petitions waiting."
+
+
+def test_a_retry_while_the_petition_waits_gets_the_same_receipt_and_later_its_agency(app, client, runner, monkeypatch):
+    monkeypatch.setitem(app.config, "INTAKE_ROUTING", "worker")
+    headers = {"Idempotency-Key": "storm-42"}
+    first = client.post("/api/v1/petitions", json={"content": VALID_CONTENT, "category": "giao-thong"},
+                        headers=headers).get_json()
+    again = client.post("/api/v1/petitions", json={"content": VALID_CONTENT, "category": "giao-thong"},
+                        headers=headers).get_json()
+    assert (again["code"], again["secret"], again["status"]) == (first["code"], first["secret"], "received")
+    runner.invoke(args=["sweep"])  # cron's sweep routes what the worker left, should it be down
+    later = client.post("/api/v1/petitions", json={"content": VALID_CONTENT, "category": "giao-thong"},
+                        headers=headers).get_json()
+    assert (later["code"], later["status"], later["agency"]) == (first["code"], "assigned", "SO-XD")

@@ -103,6 +103,23 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def is_intake_worker(pid: int) -> bool:
+    try:
+        return b"intake" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def wait_until_routed(url: str, timeout: float = 120) -> int:
+    """Wait for the intake worker to empty its queue; returns how many petitions still wait."""
+    deadline = time.time() + timeout
+    while True:
+        waiting = query(url, "SELECT count(*) FROM petition WHERE intake_step IS NOT NULL")[0][0]
+        if not waiting or time.time() > deadline:
+            return waiting
+        time.sleep(0.2)
+
+
 class Server:
     """gunicorn as `make run` starts it (`gunicorn --workers N --bind 127.0.0.1:PORT wsgi:app`), on a free port."""
 
@@ -129,7 +146,12 @@ class Server:
         raise RuntimeError(f"gunicorn did not start:\n{self.log.read_text()[-3000:]}")
 
     def workers(self) -> list[int]:
-        return children_of(self.process.pid)
+        """gunicorn's request workers (the master's other child is the intake worker)."""
+        return [pid for pid in children_of(self.process.pid) if not is_intake_worker(pid)]
+
+    def intake_worker(self) -> int | None:
+        found = [pid for pid in children_of(self.process.pid) if is_intake_worker(pid)]
+        return found[0] if found else None
 
     def stop(self):
         self.process.terminate()
@@ -189,19 +211,23 @@ def test_a_worker_killed_mid_load_loses_no_accepted_petition_and_half_stores_non
             thread.start()
         for _ in range(40):
             answered.acquire()
-        victim = server.workers()[0]
+        victim, intake_victim = server.workers()[0], server.intake_worker()
         os.kill(victim, signal.SIGKILL)  # mid-load: the requests this worker is serving die with it
+        os.kill(intake_victim, signal.SIGKILL)  # and the intake worker, in the middle of a batch if it had one
         for thread in threads:
             thread.join()
         first_failures = [key for key, (_, status, _) in attempts.items() if status != 201]
         for key in first_failures:  # the client retries once, with the same key and body
             body = attempts[key][0]
             attempts[key] = (body, *post_petition(server.base, body, key))
-        replaced = server.workers()
+        still_waiting = wait_until_routed(database)
+        replaced, intake_replaced = server.workers(), server.intake_worker()
     finally:
         server.stop()
 
     assert victim not in replaced and len(replaced) == 2  # the master replaced the killed worker
+    assert intake_replaced not in (None, intake_victim)  # and restarted the intake worker
+    assert still_waiting == 0  # which then routed every accepted petition
     assert len(attempts) == 200
     not_accepted = {key: (status, answer) for key, (_, status, answer) in attempts.items() if status != 201}
     assert not not_accepted, f"after one retry: {not_accepted}"
@@ -212,8 +238,12 @@ def test_a_worker_killed_mid_load_loses_no_accepted_petition_and_half_stores_non
                              "WHERE e.petition_id = p.id ORDER BY e.id LIMIT 1) FROM petition p")
     assert sorted(code for code, _, _ in stored) == sorted(codes)  # every 201 is stored, and nothing else
     assert all(first_event == "received" for _, _, first_event in stored)  # each with its first event
-    # Nothing half-stored: an assigned petition has its assignment and its event, every petition its key.
+    # Nothing half-stored: an assigned petition has its assignment and its event, every petition its key;
+    # one the worker could not route confidently waits, as received, in the coordinator's triage queue.
     assigned = {code for code, status, _ in stored if status == "assigned"}
+    in_triage = {code for (code,) in query(database, "SELECT code FROM petition WHERE status = 'received' "
+                                                     "AND needs_triage")}
+    assert assigned | in_triage == set(codes)
     with_assignment = query(database, "SELECT p.code FROM petition p JOIN assignment a ON a.petition_id = p.id "
                                       "JOIN petition_event e ON e.petition_id = p.id AND e.to_status = 'assigned' "
                                       "WHERE a.active")
@@ -295,6 +325,12 @@ def test_two_servers_on_one_postgresql_share_codes_sessions_rate_limits_and_the_
         assert all(re.fullmatch(rf"PA-\d{{4}}-{id_:06d}", code) for id_, code in rows)
         ids = [id_ for id_, _ in rows]
         assert ids == list(range(ids[0], ids[0] + 90))
+        # The two servers' intake workers share the queue (SKIP LOCKED): each petition routed once, by one of them.
+        assert wait_until_routed(database) == 0
+        routed = query(database, "SELECT p.code, count(a.id) FROM petition p LEFT JOIN assignment a "
+                                 "ON a.petition_id = p.id GROUP BY p.code")
+        triage = {code for (code,) in query(database, "SELECT code FROM petition WHERE needs_triage")}
+        assert all(n == (0 if code in triage else 1) for code, n in routed), routed
 
         # 2. A session signed in on one server is valid on the other (signed cookies, one SECRET_KEY), and so is
         # the CSRF token of a page drawn by the other.
@@ -308,8 +344,11 @@ def test_two_servers_on_one_postgresql_share_codes_sessions_rate_limits_and_the_
         # 3. Lost update: both officers drew the same version; the first to save wins, the second gets 409.
         status, receipt = post_petition(a.base, {**body_for(1), "category": "giao-thong"}, uuid.uuid4().hex,
                                         api_key=keys[0])
-        assert status == 201 and receipt["agency"] == "SO-XD"
+        assert status == 201 and receipt["status"] == "received"
         code = receipt["code"]
+        assert wait_until_routed(database) == 0
+        assert query(database, "SELECT a.code FROM petition p JOIN agency a ON a.id = p.agency_id "
+                               f"WHERE p.code = '{code}'") == [("SO-XD",)]
         form_one, form_two = accept_form(one, b.base, code), accept_form(two, a.base, code)
         assert form_one["accept-version"] == form_two["accept-version"]
         first = one.post(f"{a.base}/co-quan/phan-anh/{code}/tiep-nhan", data=form_one, allow_redirects=False)
@@ -320,6 +359,7 @@ def test_two_servers_on_one_postgresql_share_codes_sessions_rate_limits_and_the_
         status, receipt = post_petition(b.base, {**body_for(3), "category": "giao-thong"}, uuid.uuid4().hex,
                                         api_key=keys[1])
         raced = receipt["code"]
+        assert wait_until_routed(database) == 0
         forms = [accept_form(one, a.base, raced), accept_form(two, b.base, raced)]
         start, outcomes = threading.Barrier(2), [None, None]
 

@@ -180,3 +180,18 @@ def test_sweep_cli_puts_a_printable_apology_on_the_tracking_page(client, db, run
     letter_url = re.search(r'href="(/thu-xin-loi/[^"]+)"', page).group(1).replace("&amp;", "&")
     assert "THƯ XIN LỖI" in client.get(letter_url).get_data(as_text=True)
     assert client.get(f"/thu-xin-loi/{petition.code}?token=forged").status_code == 404
+
+
+def test_triage_counts_petitions_still_with_the_intake_worker_without_listing_them(client, db, login_as,
+                                                                                  petition_factory):
+    from portal.domain.intake_queue import accept_petition
+    from portal.domain.petitions import PetitionDraft
+    from tests.conftest import VALID_CONTENT
+
+    unsure = petition_factory(category="khac", triage=True)
+    waiting = accept_petition(db.session, PetitionDraft(content=VALID_CONTENT, province_code="48", ward_code="20257"))
+    db.session.commit()
+    login_as("coordinator", "VP-UBND")
+    page = client.get("/co-quan/dieu-phoi").get_data(as_text=True)
+    assert unsure.code in page and waiting.code not in page
+    assert "Còn 1 phản ánh mới đang chờ hệ thống tự phân loại" in page

@@ -23,11 +23,17 @@ def render_apology(petition) -> str:
 @click.command("sweep")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Pretend today is this day.")
 def sweep_command(today):
-    """Mark overdue items, issue apology letters, queue the daily digest, and send queued mail."""
+    """Route petitions the intake worker left, mark overdue items, issue apology letters, queue the daily digest,
+    and send queued mail."""
+    from portal.domain.intake_queue import work
     from portal.domain.notify import queue_digests
     from portal.domain.overdue import sweep
 
     day = today.date() if today else date.today()
+    # The worker normally leaves nothing; if it is down, petitions still get routed once per cron run.
+    routed = work(db.session, once=True)
+    if routed:
+        click.echo(f"{routed} waiting petitions routed.")
     marked = sweep(db.session, day, render_apology)
     digests = queue_digests(db.session, day)
     db.session.commit()

@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from portal.domain import workflow
 from portal.domain.attachments import store_attachment
 from portal.domain.errors import DomainError
+from portal.domain.intake_queue import pending_count
 from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, status_label
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT, assign, default_official
 from portal.extensions import db
@@ -213,11 +214,13 @@ def attachment(attachment_id):
 @role_required("coordinator")
 def triage():
     """The coordinator's queue: new items the classifier was unsure of, returned items, extension requests."""
-    waiting = (db.session.query(Petition).filter(Petition.status.in_(("received", "returned")))
+    # Petitions the intake worker has yet to see are only counted: most will be routed without anyone's help.
+    waiting = (db.session.query(Petition).filter(Petition.status.in_(("received", "returned")),
+                                                 Petition.intake_step.is_(None))
                .order_by(Petition.created_at).limit(200).all())
     extensions = db.session.query(ExtensionRequest).filter_by(state="pending").order_by(ExtensionRequest.id).all()
     return render_template("agency/triage.html", waiting=waiting, extensions=extensions,
-                           decision_form=forms.ExtensionDecisionForm())
+                           decision_form=forms.ExtensionDecisionForm(), in_intake=pending_count(db.session))
 
 
 @bp.route("/dieu-phoi/<code>", methods=["GET", "POST"])

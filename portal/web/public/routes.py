@@ -7,6 +7,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from portal.domain import places
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
+from portal.domain.intake_queue import route_if_inline
 from portal.domain.petitions import (
     PetitionDraft,
     find_for_tracking,
@@ -56,14 +57,15 @@ def submit():
             reporter_email=form.reporter_email.data or "", consent_public=bool(form.consent_public.data),
         )
         try:
-            code, secret = submit_once(db.session, draft, "web:" + form.submission_token.data[:64],
-                                       app_secret=current_app.config["SECRET_KEY"])
+            receipt = submit_once(db.session, draft, "web:" + form.submission_token.data[:64],
+                                  app_secret=current_app.config["SECRET_KEY"])
         except DomainError as error:
             db.session.rollback()
             target = getattr(form, error.field or "", None) or form.content
             target.errors = list(target.errors) + [error.message(current_language())]
         else:
-            session["submitted"] = {"code": code, "secret": secret}
+            route_if_inline(db.session, receipt.petition_id, current_app.config["INTAKE_ROUTING"])
+            session["submitted"] = {"code": receipt.code, "secret": receipt.secret}
             return redirect(url_for("public.submitted"))
     return render_template("public/submit.html", form=form), 422 if form.errors else 200
 

@@ -1,0 +1,172 @@
+"""Intake in two steps, so a flood of petitions after a storm never waits on the classifier.
+
+1. `accept_petition` validates and stores the petition with its "received" event and returns its code and secret:
+   one short transaction, nothing else. Its `intake_step` says what is left: "classify" (no category chosen) or
+   "route".
+2. `route_pending` (the intake worker, `flask intake work`; or the request itself when INTAKE_ROUTING is "inline")
+   classifies what the sender did not categorise, routes and assigns by the "5 rõ" rule and notifies.
+
+A pending petition is stored and trackable, but in no figure and no agency's list until it is routed.
+If routing one fails, the petition goes to the coordinator's triage queue instead: it is never lost or stuck.
+"""
+import logging
+import time
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import OperationalError
+
+from portal.domain import calendar
+from portal.domain.classification import category_for_intake
+from portal.domain.lifecycle import describe_actor, record_event
+from portal.domain.petitions import (
+    UNKNOWN_CATEGORY,
+    PetitionDraft,
+    clean_fields,
+    hash_secret,
+    new_secret,
+    petition_values,
+)
+from portal.domain.routing import route_new_petition
+from portal.domain.text import clean_text
+from portal.models import Category, Petition, PetitionEvent
+
+log = logging.getLogger(__name__)
+BATCH = 20  # per transaction: on SQLite the write lock is held for the batch, so keep it short
+
+
+class Receipt(NamedTuple):
+    """What a sender gets back: the code and secret to follow the petition."""
+
+    petition_id: int
+    code: str
+    secret: str
+    new: bool = True  # False when a retry returned an earlier submission
+
+
+def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
+                    code_prefix: str = "PA") -> Receipt:
+    """Validate and store a petition, with its "received" event, for the intake worker. The caller commits.
+
+    Written with four plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
+    and the ORM's bookkeeping cost more than the database work. The rollup listeners have nothing to miss,
+    since a waiting petition counts nowhere yet.
+    """
+    step = "route" if clean_text(draft.category_code) else "classify"
+    clean_fields(draft)  # without a chosen category: "khac" until the worker classifies it
+    category_id = session.execute(_CATEGORY_ID, {"code": draft.category_code or "khac"}).scalar()
+    if category_id is None:
+        raise UNKNOWN_CATEGORY
+    secret = secret or new_secret()
+    values = petition_values(draft, hash_secret(secret))
+    petition_id = session.execute(_INSERT_PETITION, {**values, "category_id": category_id, "intake_step": step,
+                                                     "updated_at": values["created_at"]}).scalar_one()
+    code = f"{code_prefix}-{values['created_at'].year}-{petition_id:06d}"
+    # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
+    # by its code or phone number, which is how operators look up a caller.
+    session.execute(_SET_CODE, {"petition_id": petition_id, "code": code})
+    session.execute(_INSERT_EVENT, {
+        "petition_id": petition_id, "at": values["created_at"], "actor_id": getattr(actor, "id", None),
+        "actor_label": describe_actor(actor), "kind": "transition", "to_status": "received", "public": True,
+        "note": f"Tiếp nhận qua kênh {draft.channel}."})
+    return Receipt(petition_id, code, secret)
+
+
+_petition, _event = Petition.__table__, PetitionEvent.__table__
+_CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("code"))
+_INSERT_PETITION = insert(_petition).returning(_petition.c.id)
+_SET_CODE = update(_petition).where(_petition.c.id == bindparam("petition_id")).values(code=bindparam("code"))
+_INSERT_EVENT = insert(_event)
+
+
+def route_if_inline(session, petition_id: int, routing: str) -> None:
+    """INTAKE_ROUTING "inline" (the default: `flask run`, tests, small sites) routes the petition in the request
+    that accepted it, after its commit; "worker" leaves it to `flask intake work`."""
+    if routing == "inline":
+        route_pending(session, ids=[petition_id])
+
+
+def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> int:
+    """Classify and route up to `limit` pending petitions, oldest first, and commit. Returns how many.
+
+    On PostgreSQL the rows are claimed with SKIP LOCKED, so workers on several servers share the queue.
+    The classifier runs before the first write, so SQLite's write lock is held only for the routing itself.
+    """
+    petitions = _claim(session, limit, ids)
+    if not petitions:
+        session.rollback()
+        return 0
+    decided = {p.id: _category_decision(p) for p in petitions}
+    categories = {c.code: c for c in session.query(Category).all()}
+    overrides = calendar.load_overrides(session)
+    for petition in petitions:
+        try:
+            with session.begin_nested():
+                _route(session, petition, decided[petition.id], categories, overrides)
+        except Exception:  # one bad petition must not hold up the queue: a person takes it
+            log.exception("routing petition %s failed; sent to triage", petition.code)
+            _to_triage(session, petition)
+    session.commit()
+    return len(petitions)
+
+
+def _claim(session, limit: int, ids: list[int] | None) -> list[Petition]:
+    query = session.query(Petition).filter(Petition.intake_step.isnot(None))
+    if ids is not None:
+        query = query.filter(Petition.id.in_(ids))
+    query = query.order_by(Petition.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=Petition)
+    return query.all()
+
+
+def _category_decision(petition: Petition) -> tuple[str | None, float | None, bool]:
+    """(category code, or None to keep the sender's; classifier confidence; needs triage)."""
+    if petition.intake_step != "classify":
+        return None, None, False
+    return category_for_intake(petition.content, "")
+
+
+def _route(session, petition: Petition, decision, categories: dict, overrides) -> None:
+    if petition.status != "received":  # withdrawn, merged or rejected while it waited: nothing left to route
+        petition.intake_step = None
+        return
+    code, confidence, unsure = decision
+    if code is not None:
+        petition.category = categories.get(code) or petition.category
+        petition.classifier_confidence = confidence
+    petition.needs_triage = petition.needs_triage or unsure
+    petition.intake_step = None
+    with session.no_autoflush:
+        route_new_petition(session, petition, overrides)
+
+
+def _to_triage(session, petition: Petition) -> None:
+    petition.intake_step = None
+    petition.needs_triage = True
+    record_event(session, petition, kind="note", public=False,
+                 note="Không tự phân loại, giao việc được: chờ bộ phận điều phối xử lý.")
+
+
+def pending_count(session) -> int:
+    return session.query(Petition).filter(Petition.intake_step.isnot(None)).count()
+
+
+def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool = False,
+         should_stop=lambda: False) -> int:
+    """The worker loop: drain the queue, then poll. Returns how many petitions it routed."""
+    routed = 0
+    while not should_stop():
+        try:
+            done = route_pending(session, batch)
+        except OperationalError:  # the database restarted or was busy too long: try again shortly
+            log.exception("intake worker: database error, retrying")
+            session.rollback()
+            done = 0
+        routed += done
+        if done:
+            continue
+        if once:
+            break
+        time.sleep(poll_seconds)
+    return routed
