@@ -55,6 +55,14 @@ def register(app):
     def status_filter(status):
         return status_label(status, str(get_locale() or "vi"))
 
+    @app.template_filter("sipas_element")
+    def sipas_element_filter(element):
+        """The name of a SIPAS element (access, procedure, ...) in the page's language."""
+        from portal.domain.ratings import ELEMENT_LABELS
+
+        vietnamese, english = ELEMENT_LABELS[element]
+        return english if str(get_locale() or "vi") == "en" else vietnamese
+
     @app.context_processor
     def globals_for_templates():
         if not has_request_context():  # letters rendered by `flask sweep`

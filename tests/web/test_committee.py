@@ -130,3 +130,14 @@ def test_dialogue_follow_up_table_counts_and_drills_down(client, db, login_as, m
     exported = client.get(f"/ban-dan-van/xuat/doi-thoai.csv?from={(today - timedelta(days=10)).isoformat()}"
                           f"&to={today.isoformat()}").get_data(as_text=True)
     assert "Phạm Trễ Hạn" in exported and ",có\r\n" in exported
+
+
+def test_the_rating_form_speaks_the_citizens_language(client, db, petition_factory, make_user):
+    petition = published(db, petition_factory, make_user)
+    page = form_post(client, "/tra-cuu", {"code": petition.code, "secret": petition.plain_secret}).get_data(as_text=True)
+    assert "Tiếp cận dịch vụ" in page and "Vấn đề của bạn đã được giải quyết chưa?" in page
+    client.get("/?lang=en")
+    page = form_post(client, "/tra-cuu", {"code": petition.code, "secret": petition.plain_secret}).get_data(as_text=True)
+    assert "Access to the service" in page and "Has your problem been resolved?" in page
+    assert "Very satisfied" in page and "Comment (optional)" in page
+    assert "Tiếp cận dịch vụ" not in page

@@ -2,6 +2,7 @@
 from datetime import date, timedelta
 
 from flask import current_app, render_template
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from wtforms import HiddenField, RadioField, TextAreaField
@@ -15,7 +16,7 @@ from portal.extensions import db, limiter
 from portal.models import Petition
 from portal.web.public.routes import bp, public_post_limit
 
-SCALE = [("1", "1 — Rất không hài lòng"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 — Rất hài lòng")]
+SCALE = [("1", _l("1 — Rất không hài lòng")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", _l("5 — Rất hài lòng"))]
 
 
 @bp.route("/minh-bach")
@@ -30,14 +31,15 @@ def transparency():
 
 class RatingForm(FlaskForm):
     token = HiddenField()
-    resolved = RadioField("Vấn đề của bạn đã được giải quyết chưa?", choices=[("yes", "Đã giải quyết"), ("no", "Chưa")],
-                          validators=[InputRequired("Vui lòng chọn.")])
-    comment = TextAreaField("Nhận xét (không bắt buộc)", validators=[Optional(), Length(max=2000)])
+    resolved = RadioField(_l("Vấn đề của bạn đã được giải quyết chưa?"),
+                          choices=[("yes", _l("Đã giải quyết")), ("no", _l("Chưa"))],
+                          validators=[InputRequired(_l("Vui lòng chọn."))])
+    comment = TextAreaField(_l("Nhận xét (không bắt buộc)"), validators=[Optional(), Length(max=2000)])
 
 
-for element in SCORE_ELEMENTS:
+for element in SCORE_ELEMENTS:  # labelled in the page's language by the template (|sipas_element)
     setattr(RatingForm, element, RadioField(ELEMENT_LABELS[element][0], choices=SCALE,
-                                            validators=[InputRequired("Vui lòng chọn mức đánh giá.")]))
+                                            validators=[InputRequired(_l("Vui lòng chọn mức đánh giá."))]))
 
 
 def rating_signer():
