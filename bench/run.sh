@@ -3,21 +3,22 @@
 # in the same run (bench/floor_app.py: one INSERT per request, same database, same gunicorn settings, same load).
 #
 # For each database: a fresh one (SQLite file in a temp dir; PostgreSQL via scripts/pg_cluster.sh), `flask db
-# upgrade` + `flask bootstrap` like `make run`, an operator API key, then gunicorn exactly as `make run` starts it
-# (rate limits off) driven by locust headless:
-#   portal / mixed  : POST petitions, GET tracking, GET metrics
-#   portal / submit : POST petitions only
-#   floor  / submit : POST to the floor app
+# upgrade` + `flask bootstrap` like `make run`, an operator API key, then the portal under gunicorn exactly as
+# `make run` starts it (rate limits off) and the floor under the same gunicorn settings, both driven by locust:
+#   portal / mixed  : POST petitions, GET tracking, GET metrics (once)
+#   portal / submit : POST petitions only  } alternated BENCH_ROUNDS times, so that whatever else the machine
+#   floor  / submit : POST to the floor app } does in the meantime falls on both; the ratio is their median
 # Raw results (locust CSV, server logs) go to bench/results/<time>/; the table is printed at the end.
 # The portal runs its intake worker as `make run` does (gunicorn.conf.py): after each portal run the bench waits for
-# the worker to route the backlog and reports it (drain.tsv).
-# Knobs: BENCH_USERS (20), BENCH_TIME (20s), WORKERS (nproc), BENCH_DATABASES ("sqlite postgresql").
+# the worker to route the backlog and reports it (drain.tsv), so the worker is idle while the floor runs.
+# Knobs: BENCH_USERS (20), BENCH_TIME (10s), BENCH_ROUNDS (3), WORKERS (nproc), BENCH_DATABASES ("sqlite postgresql").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONDONTWRITEBYTECODE=1
 PY=.venv/bin/python
 USERS=${BENCH_USERS:-20}
-RUN_TIME=${BENCH_TIME:-20s}
+RUN_TIME=${BENCH_TIME:-10s}
+ROUNDS=${BENCH_ROUNDS:-3}
 WORKERS=${WORKERS:-$(nproc)}
 DATABASES=${BENCH_DATABASES:-sqlite postgresql}
 out=bench/results/$(date +%Y%m%d-%H%M%S)
@@ -26,13 +27,13 @@ chmod 755 "$work"  # the PostgreSQL cluster inside runs as the postgres user
 mkdir -p "$out"
 : > "$out/runs.tsv"
 : > "$out/drain.tsv"
-server_pid=""
+servers=()
 # `flask bootstrap` writes the demo passwords into instance/demo-accounts.txt: keep the developer's copy.
 accounts=instance/demo-accounts.txt
 [ -f "$accounts" ] && cp -p "$accounts" "$work/demo-accounts.txt.saved"
 
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_servers
   [ -d "$work/pg" ] && scripts/pg_cluster.sh stop "$work/pg"
   if [ -f "$work/demo-accounts.txt.saved" ]; then cp -p "$work/demo-accounts.txt.saved" "$accounts"; fi
   rm -rf "$work"
@@ -66,29 +67,30 @@ wait_ready() {  # wait_ready URL: until a worker answers, then a few more reques
   echo "server at $1 did not start" >&2; return 1
 }
 
-start_server() {  # start_server LOG APP_MODULE [gunicorn args...]: gunicorn as `make run` starts it
+start_server() {  # start_server LOG APP_MODULE [gunicorn args...]: gunicorn as `make run` starts it; sets $port
   local log=$1 module=$2; shift 2
   port=$(free_port)
   .venv/bin/gunicorn --workers "$WORKERS" --bind "127.0.0.1:$port" --access-logfile - "$@" "$module" >"$log" 2>&1 &
-  server_pid=$!
+  servers+=($!)
 }
 
-stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
+stop_servers() {
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${servers[@]}"; do wait "$pid" 2>/dev/null || true; done
+  servers=()
 }
 
-run_locust() {  # run_locust BACKEND SERVER MIX URL TABLE
-  local backend=$1 server=$2 mix=$3 db_url=$4 table=$5 prefix="$out/$1-$2-$3" before after
+run_locust() {  # run_locust BACKEND SERVER MIX URL TABLE PORT [ROUND]
+  local backend=$1 server=$2 mix=$3 db_url=$4 table=$5 port=$6 round=${7:-1} before after
+  local prefix="$out/$1-$2-$3-$round"
   before=$(count_rows "$db_url" "$table")
-  echo "--- $backend / $server / $mix load: $USERS users for $RUN_TIME"
+  echo "--- $backend / $server / $mix load, round $round: $USERS users for $RUN_TIME"
   BENCH_MIX=$mix .venv/bin/locust -f bench/locustfile.py --headless -u "$USERS" -r "$USERS" -t "$RUN_TIME" \
     --host "http://127.0.0.1:$port" --csv "$prefix" --only-summary --loglevel WARNING \
     >"$prefix-locust.log" 2>&1 || true  # locust exits 1 when a request failed: the table shows it
   sleep 1  # requests in flight when locust stopped
   after=$(count_rows "$db_url" "$table")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$backend" "$server" "$mix" "$prefix" "$((after - before))" >>"$out/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$backend" "$server" "$mix" "$round" "$prefix" "$((after - before))" >>"$out/runs.tsv"
   if [ "$server" = portal ]; then wait_routed "$backend" "$mix" "$db_url"; fi
 }
 
@@ -127,22 +129,24 @@ for backend in $DATABASES; do
   BENCH_API_KEY=$(FLASK_CLASSIFIER_WARM_UP=false .venv/bin/flask api-keys create --name bench --role operator | tail -1)
   export BENCH_API_KEY
 
-  start_server "$out/$backend-portal-gunicorn.log" wsgi:app
-  wait_ready "http://127.0.0.1:$port/api/v1/openapi.json"
-  run_locust "$backend" portal mixed "$db_url" petition
-  run_locust "$backend" portal submit "$db_url" petition
-  stop_server
-
   FLOOR_DATABASE_URL=$db_url $PY bench/floor_app.py init
+  start_server "$out/$backend-portal-gunicorn.log" wsgi:app
+  portal_port=$port
   FLOOR_DATABASE_URL=$db_url start_server "$out/$backend-floor-gunicorn.log" floor_app:app --pythonpath bench
-  wait_ready "http://127.0.0.1:$port/api/v1/petitions"
-  run_locust "$backend" floor submit "$db_url" floor_petition
-  stop_server
+  floor_port=$port
+  wait_ready "http://127.0.0.1:$portal_port/api/v1/openapi.json"
+  wait_ready "http://127.0.0.1:$floor_port/api/v1/petitions"
+  run_locust "$backend" portal mixed "$db_url" petition "$portal_port"
+  for round in $(seq 1 "$ROUNDS"); do
+    run_locust "$backend" portal submit "$db_url" petition "$portal_port" "$round"
+    run_locust "$backend" floor submit "$db_url" floor_petition "$floor_port" "$round"
+  done
+  stop_servers
 
   if [ "$backend" = postgresql ]; then scripts/pg_cluster.sh stop "$work/pg"; fi
   unset DATABASE_URL BENCH_API_KEY
 done
 
 echo
-echo "=== Results ($USERS users, $RUN_TIME per run, $WORKERS gunicorn workers, $(nproc) cores; raw files in $out)"
+echo "=== Results ($USERS users, $RUN_TIME per run, $ROUNDS rounds, $WORKERS gunicorn workers, $(nproc) cores; raw files in $out)"
 $PY bench/report.py "$out"
