@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from portal.domain import calendar
 from portal.domain.classification import category_for_intake
@@ -96,6 +97,11 @@ def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> 
     if not petitions:
         session.rollback()
         return 0
+    return route_claimed(session, petitions)
+
+
+def route_claimed(session, petitions: list[Petition]) -> int:
+    """Route petitions this worker has read from the queue, each in a savepoint, and commit."""
     decided = {p.id: _category_decision(p) for p in petitions}
     categories = {c.code: c for c in session.query(Category).all()}
     overrides = calendar.load_overrides(session)
@@ -103,6 +109,10 @@ def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> 
         try:
             with session.begin_nested():
                 _route(session, petition, decided[petition.id], categories, overrides)
+        except StaleDataError:
+            # Changed since we read it: another worker routed it (two servers on one SQLite file have no SKIP
+            # LOCKED), or staff acted on it. Its version check kept both writes from landing; leave it be.
+            log.info("petition %s changed while being routed; left as it is", petition.code)
         except Exception:  # one bad petition must not hold up the queue: a person takes it
             log.exception("routing petition %s failed; sent to triage", petition.code)
             _to_triage(session, petition)

@@ -102,3 +102,17 @@ def test_bad_input_is_refused_before_anything_is_stored(db, field, value):
         accept(db, **{"content": VALID_CONTENT, field: value})
     db.session.rollback()
     assert db.session.query(Petition).count() == 0
+
+
+def test_a_petition_another_worker_routed_meanwhile_is_left_alone(db):
+    from sqlalchemy.orm import Session
+
+    codes = [accept(db, category_code="giao-thong").code for _ in range(2)]
+    claimed = db.session.query(Petition).filter(Petition.intake_step.isnot(None)).order_by(Petition.id).all()
+    with Session(db.engine) as other_worker:  # reads the same queue (no SKIP LOCKED on SQLite) and is quicker
+        assert route_pending(other_worker, limit=1) == 1
+    assert intake_queue.route_claimed(db.session, claimed) == 2
+    first, second = (db.session.query(Petition).filter_by(code=code).one() for code in codes)
+    assert first.status == second.status == "assigned"
+    assert db.session.query(Assignment).count() == 2  # one each: the stale write did not land
+    assert [e.to_status for e in first.events] == ["received", "assigned"]
