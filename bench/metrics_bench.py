@@ -7,6 +7,7 @@ Each size gets a fresh database: SQLite in a temporary folder unless --database-
 """
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -85,7 +86,10 @@ def main():
     for size in args.sizes:
         folder = tempfile.mkdtemp(prefix="portal-metrics-bench-")
         url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
-        by_size[size] = run_size(url, size, args.rounds)
+        try:
+            by_size[size] = run_size(url, size, args.rounds)
+        finally:
+            shutil.rmtree(folder)  # a million petitions take about 2 GB
         r = by_size[size]
         print(f"\n{size:,} petitions ({r['rows']:,} rows, seeded at {r['seed_rows_per_s']:,.0f} rows/s) on "
               f"{url.split(':')[0]}; floor (primary-key look-up) p50 {r['floor_p50']:.3f} ms")

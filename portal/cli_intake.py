@@ -21,8 +21,11 @@ def work_command(once, batch, poll):
 
     stopping = []
     # SIGTERM (gunicorn stopping, systemd) finishes the batch in hand, so nothing is left half-routed.
-    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-    routed = work(db.session, poll_seconds=poll, batch=batch, once=once, should_stop=lambda: bool(stopping))
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    try:
+        routed = work(db.session, poll_seconds=poll, batch=batch, once=once, should_stop=lambda: bool(stopping))
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # the command may run inside a longer-lived process (tests)
     click.echo(f"{routed} petitions routed.")
 
 

@@ -160,13 +160,14 @@ def _fine_counts(session, period: Period, filters: Filters, overall: bool) -> di
 
 def fine_sums(session, first: date | None, last: date, filters: Filters, group: list[str], columns) -> dict:
     """Sums of `columns(model)` of the category × channel rollups over the days [first, last] (all history when
-    `first` is None), per `group`: whole months from MonthlyFigure, only the ragged ends from DailyFigure."""
+    `first` is None), per `group`: whole months from MonthlyFigure, the ragged ends added or taken away from
+    DailyFigure as split_period says."""
     months, days = split_period(first, last)
-    parts = [(DailyFigure, DailyFigure.day, start, end) for start, end in days]
+    parts = [(DailyFigure, DailyFigure.day, start, end, sign) for start, end, sign in days]
     if months:
-        parts.append((MonthlyFigure, MonthlyFigure.month, months[0], months[1]))
+        parts.append((MonthlyFigure, MonthlyFigure.month, months[0], months[1], 1))
     totals: dict[tuple, list[int]] = {}
-    for model, day, start, end in parts:
+    for model, day, start, end, sign in parts:
         query = session.query(*(getattr(model, g) for g in group), *(func.sum(c) for c in columns(model)))
         query = query.filter(day <= end, model.agency_id != NONE_ID)
         if start is not None:
@@ -176,7 +177,7 @@ def fine_sums(session, first: date | None, last: date, filters: Filters, group: 
         if filters.channel:
             query = query.filter(model.channel == filters.channel)
         for row in query.group_by(*(getattr(model, g) for g in group)) if group else [query.one()]:
-            key, values = tuple(row[:len(group)]), [int(v or 0) for v in row[len(group):]]
+            key, values = tuple(row[:len(group)]), [sign * int(v or 0) for v in row[len(group):]]
             if all(v is None for v in row[len(group):]):
                 continue
             totals[key] = [a + b for a, b in zip(totals.get(key, [0] * len(values)), values)]
@@ -239,7 +240,8 @@ def handling_times(session, period: Period, filters: Filters = NO_FILTERS, sourc
 
 
 def filtered_handling_times(session, period: Period, filters: Filters) -> dict[int, dict]:
-    """Whole months from the monthly histogram, the ragged ends counted from the petitions (index-only)."""
+    """Whole months from the monthly histogram, the ragged ends counted from the petitions (index-only), added or
+    taken away as split_period says."""
     months, days = split_period(period.first, period.last)
     rows = []
     if months:
@@ -251,10 +253,11 @@ def filtered_handling_times(session, period: Period, filters: Filters) -> dict[i
         if filters.channel:
             query = query.filter(m.channel == filters.channel)
         rows += query.group_by(m.agency_id, m.handling_days).all()
-    for first, last in days:
+    for first, last, sign in days:
         query = (session.query(Petition.agency_id, Petition.handling_days, func.count(Petition.id))
                  .filter(conditions(Period(first, last))["answered"], Petition.handling_days.isnot(None)))
-        rows += filters.apply(query).group_by(Petition.agency_id, Petition.handling_days).all()
+        rows += [(agency_id, handling_days, sign * n) for agency_id, handling_days, n in
+                 filters.apply(query).group_by(Petition.agency_id, Petition.handling_days)]
     return _from_histogram(_merge_histograms(rows))
 
 
@@ -265,21 +268,32 @@ def _merge_histograms(rows) -> list[tuple[int, int, int]]:
     return [(agency_id, days, n) for (agency_id, days), n in merged.items()]
 
 
-def split_period(first: date | None, last: date) -> tuple[tuple[date, date] | None, list[tuple[date | None, date]]]:
+def split_period(first: date | None, last: date) -> tuple[tuple[date | None, date] | None, list[tuple[date, date, int]]]:
     """[first, last] (first None: from the beginning) as a range of whole months (first days of the first and
-    last month) and the day ranges left at its ragged ends."""
-    after_last = last + timedelta(days=1)
-    months_from = first if first is None or first.day == 1 else (first.replace(day=1) + timedelta(days=32)).replace(day=1)
-    months_to = after_last if after_last.day == 1 else last.replace(day=1)  # exclusive
-    if months_from is not None and months_from >= months_to:
-        return None, [(first, last)]
-    last_month = (months_to - timedelta(days=1)).replace(day=1)
-    days = []
-    if first is not None and first < months_from:
-        days.append((first, months_from - timedelta(days=1)))
-    if months_to <= last:
-        days.append((months_to, last))
-    return (months_from, last_month), days
+    last month) and day ranges to add (+1) or take away (-1). Each ragged end is either added day by day, or its
+    whole month is taken and the days outside the period taken away, whichever reads fewer days: a year ending
+    today takes this month whole, less the days still to come (which hold nothing)."""
+    months_from, days = first, []
+    if first is not None and first.day != 1:
+        month, month_end = first.replace(day=1), _month_end(first)
+        if (first - month).days <= (month_end - first).days:
+            months_from, days = month, [(month, first - timedelta(days=1), -1)]
+        else:
+            months_from, days = month_end + timedelta(days=1), [(first, month_end, 1)]
+    months_to, month_end = last.replace(day=1), _month_end(last)  # months_to: the first day of the last month
+    if last != month_end:
+        if (month_end - last).days <= last.day:
+            days.append((last + timedelta(days=1), month_end, -1))
+        else:
+            days.append((months_to, last, 1))
+            months_to = (months_to - timedelta(days=1)).replace(day=1)
+    if months_from is not None and months_from > months_to:
+        return None, [(first, last, 1)]
+    return (months_from, months_to), days
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
 def rollup_handling_times(session, period: Period) -> dict[int, dict]:

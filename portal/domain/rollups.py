@@ -104,11 +104,15 @@ def apply(connection, delta: Counter) -> None:
 def _upsert_text(table: str, columns: tuple[str, ...]):
     """INSERT ... ON CONFLICT DO UPDATE, the same words on SQLite and PostgreSQL; built once per shape, since
     building it with SQLAlchemy's dialect constructs on every change cost more than running it."""
+    return text(_upsert_sql(table, columns, f"VALUES ({', '.join(':' + c for c in KEYS[table] + columns)})"))
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...], source: str) -> str:
+    """Rows from `source` (VALUES or a SELECT) added to the rollup rows with the same key, or inserted."""
     name, keys = TABLES[table].__tablename__, KEYS[table]
-    return text(f"INSERT INTO {name} ({', '.join(keys + columns)}) "
-                f"VALUES ({', '.join(':' + c for c in keys + columns)}) "
-                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
-                + ", ".join(f"{c} = {name}.{c} + excluded.{c}" for c in columns))
+    return (f"INSERT INTO {name} ({', '.join(keys + columns)}) {source} "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+            + ", ".join(f"{c} = {name}.{c} + excluded.{c}" for c in columns))
 
 
 def _by_row(delta) -> dict:
@@ -118,14 +122,6 @@ def _by_row(delta) -> dict:
         if amount:
             rows[(table, key)][column] = amount
     return rows
-
-
-def _upsert(connection, model):
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model.__table__)
 
 
 # --- keeping them in step with the ORM -------------------------------------------------------------------------
@@ -231,19 +227,31 @@ def rebuild(session, batch: int = 20000) -> int:
 
 
 def apply_bulk(connection, delta: dict) -> None:
-    """Add a large `delta` (a bulk load, a rebuild) with one many-row upsert per table."""
+    """Add a large `delta` (a bulk load, a rebuild): one upsert per table, its rows handed to the driver as plain
+    tuples (building them through SQLAlchemy cost more than the database's work)."""
     by_table = defaultdict(list)
     for (table, key), amounts in _by_row(delta).items():
         by_table[table].append((key, amounts))
     for table, items in by_table.items():
-        model = TABLES[table]
-        counters = [c.name for c in model.__table__.columns if c.name not in KEYS[table]]
-        statement = _upsert(connection, model)
-        statement = statement.on_conflict_do_update(
-            index_elements=list(KEYS[table]),
-            set_={c: getattr(model.__table__.c, c) + statement.excluded[c] for c in counters})
-        connection.execute(statement, [{**dict(zip(KEYS[table], key)), **{c: amounts.get(c, 0) for c in counters}}
-                                       for key, amounts in items])
+        counters = tuple(c.name for c in TABLES[table].__table__.columns if c.name not in KEYS[table])
+        rows = [(*key, *(amounts.get(c, 0) for c in counters)) for key, amounts in items]
+        if connection.dialect.name == "postgresql":
+            _copy_and_upsert(connection, table, counters, rows)
+        else:
+            markers = ", ".join("?" * (len(KEYS[table]) + len(counters)))
+            connection.exec_driver_sql(_upsert_sql(table, counters, f"VALUES ({markers})"), rows)
+
+
+def _copy_and_upsert(connection, table: str, counters: tuple[str, ...], rows: list[tuple]) -> None:
+    """PostgreSQL: COPY into a temporary table, then one upsert from it; row by row took four times as long."""
+    name, columns = TABLES[table].__tablename__, ", ".join(KEYS[table] + counters)
+    with connection.connection.driver_connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE bulk_{name} (LIKE {name}) ON COMMIT DROP")
+        with cursor.copy(f"COPY bulk_{name} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(_upsert_sql(table, counters, f"SELECT {columns} FROM bulk_{name}"))
+        cursor.execute(f"DROP TABLE bulk_{name}")
 
 
 def snapshot(session) -> dict:

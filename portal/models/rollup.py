@@ -44,6 +44,10 @@ class MonthlyFigure(FigureCounters, db.Model):
     category_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     channel = db.Column(db.String(16), primary_key=True)
 
+    # The trend, the heat map and filtered figures read months of sums from this index alone, not row by row.
+    __table_args__ = (db.Index("ix_monthly_figure_sums", "month", "agency_id", "category_id", "channel", "received",
+                               "received_answered", "answered", "on_time", "overdue_start", "overdue_stop"),)
+
 
 class DailyAgencyFigure(FigureCounters, db.Model):
     """The same counters per day and agency only: what the unfiltered figures (the ranking, the public API) sum,
@@ -62,6 +66,9 @@ class DailyHandling(db.Model):
     handling_days = db.Column(db.Integer, primary_key=True, autoincrement=False)
     answers = counter()
 
+    # A year's histogram comes out of this index already grouped, each (agency, days) bin a range of days: no sort.
+    __table_args__ = (db.Index("ix_daily_handling_bins", "agency_id", "handling_days", "day", "answers"),)
+
 
 class MonthlyHandling(db.Model):
     """The histogram of handling days per month, agency, category and channel: the median of a filtered year."""
@@ -72,6 +79,12 @@ class MonthlyHandling(db.Model):
     channel = db.Column(db.String(16), primary_key=True)
     handling_days = db.Column(db.Integer, primary_key=True, autoincrement=False)
     answers = counter()
+
+    # A filtered year's histogram: only the filter's rows, read from the index already grouped.
+    __table_args__ = (
+        db.Index("ix_monthly_handling_channel_bins", "channel", "agency_id", "handling_days", "month", "answers"),
+        db.Index("ix_monthly_handling_category_bins", "category_id", "agency_id", "handling_days", "month", "answers"),
+    )
 
 
 class DailyRating(db.Model):

@@ -116,3 +116,17 @@ def test_a_petition_another_worker_routed_meanwhile_is_left_alone(db):
     assert first.status == second.status == "assigned"
     assert db.session.query(Assignment).count() == 2  # one each: the stale write did not land
     assert [e.to_status for e in first.events] == ["received", "assigned"]
+
+
+def test_staff_search_finds_a_petition_once_the_worker_has_routed_it(db):
+    from portal.text.search import search_petitions
+
+    receipt = accept(db, content=ROADS)
+    assert search_petitions(db.session, "sut lun tinh lo 605", published_only=False) == []  # not indexed yet
+    route_pending(db.session)
+    found = search_petitions(db.session, "sut lun tinh lo 605", published_only=False)
+    assert [p.code for p in found] == [receipt.code]
+    petition = found[0]
+    transition(db.session, petition, "in_progress", note="Đang xử lý.")  # a change that leaves the text alone
+    db.session.commit()
+    assert [p.code for p in search_petitions(db.session, "sut lun", published_only=False)] == [receipt.code]

@@ -3,11 +3,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from portal.domain import metrics, rollups, workflow
+from sqlalchemy import inspect, text
+
+from portal.domain import metrics, rollups, synthetic, workflow
 from portal.domain.lifecycle import transition
 from portal.domain.metrics import Filters, Period, median_of_histogram
 from portal.domain.ratings import rate_petition
-from portal.domain.synthetic import seed_synthetic
+from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Agency, Category, Petition
 from portal.models.base import utcnow
 
@@ -97,6 +99,43 @@ def test_a_rebuild_reproduces_the_bulk_loaded_rollups(archive):
     assert kept == rebuilt and len(kept) > 1000
 
 
+def schema_of_loaded_tables(session) -> dict:
+    """Indexes, foreign keys and (on SQLite) search triggers of the tables a bulk load fills."""
+    inspector = inspect(session.connection())
+    schema = {table: (sorted((i["name"], tuple(i["column_names"]), i.get("dialect_options", {}).get("sqlite_where") is not None)
+                             for i in inspector.get_indexes(table)),
+                      sorted((f["name"], tuple(f["constrained_columns"])) for f in inspector.get_foreign_keys(table)))
+              for table in LOADED_TABLES}
+    if session.get_bind().dialect.name == "sqlite":
+        schema["triggers"] = session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                                  "ORDER BY name")).all()
+    return schema
+
+
+def test_a_bulk_load_into_an_empty_archive_leaves_every_index_and_check_in_place(db):
+    before = schema_of_loaded_tables(db.session)
+    seed_synthetic(db.session, 300, seed=3)
+    assert schema_of_loaded_tables(db.session) == before
+    assert len(before["petition"][0]) >= 9 and before["petition_event"][1]
+    kept, rebuilt = rebuilt_snapshot(db)
+    assert kept == rebuilt
+    found = db.session.execute(text("SELECT count(*) FROM petition_fts WHERE petition_fts MATCH 'pa'")
+                               if db.session.get_bind().dialect.name == "sqlite" else
+                               text("SELECT count(*) FROM petition WHERE to_tsvector('simple', coalesce(search_staff, '')) "
+                                    "@@ to_tsquery('simple', 'pa')")).scalar()
+    assert found == 300  # the search index holds every loaded petition
+
+
+def test_a_failed_bulk_load_leaves_the_schema_as_it_was(db, monkeypatch):
+    before = schema_of_loaded_tables(db.session)
+    monkeypatch.setitem(synthetic.DERIVED_ROWS, "assignment", "INSERT INTO no_such_table VALUES (1)")
+    with pytest.raises(Exception):
+        seed_synthetic(db.session, 300, seed=3)
+    db.session.rollback()
+    assert schema_of_loaded_tables(db.session) == before
+    assert db.session.query(Petition).count() == 0
+
+
 def test_rollup_maintenance_after_a_bulk_load_still_matches(archive, make_user):
     session = archive.session
     open_item = session.query(Petition).filter_by(status="in_progress").order_by(Petition.id).first()
@@ -118,16 +157,41 @@ def test_median_of_a_histogram_is_the_median_of_the_list():
 
 
 
-def test_a_period_splits_into_whole_months_and_ragged_ends():
+def test_a_period_splits_into_whole_months_and_the_shorter_side_of_each_ragged_end():
     from portal.domain.metrics import split_period
 
     d = date.fromisoformat
     assert split_period(d("2026-01-15"), d("2026-04-10")) == (
-        (d("2026-02-01"), d("2026-03-01")), [(d("2026-01-15"), d("2026-01-31")), (d("2026-04-01"), d("2026-04-10"))])
+        (d("2026-01-01"), d("2026-03-01")), [(d("2026-01-01"), d("2026-01-14"), -1), (d("2026-04-01"), d("2026-04-10"), 1)])
+    assert split_period(d("2025-11-28"), d("2026-11-27")) == (  # a year ending today: this month less what is to come
+        (d("2025-12-01"), d("2026-11-01")), [(d("2025-11-28"), d("2025-11-30"), 1), (d("2026-11-28"), d("2026-11-30"), -1)])
     assert split_period(d("2026-02-01"), d("2026-02-28")) == ((d("2026-02-01"), d("2026-02-01")), [])
-    assert split_period(d("2026-02-03"), d("2026-02-20")) == (None, [(d("2026-02-03"), d("2026-02-20"))])
-    assert split_period(d("2026-01-31"), d("2026-02-01")) == (None, [(d("2026-01-31"), d("2026-02-01"))])
-    assert split_period(None, d("2026-03-05")) == ((None, d("2026-02-01")), [(d("2026-03-01"), d("2026-03-05"))])
+    assert split_period(d("2026-02-03"), d("2026-02-20")) == (
+        (d("2026-02-01"), d("2026-02-01")), [(d("2026-02-01"), d("2026-02-02"), -1), (d("2026-02-21"), d("2026-02-28"), -1)])
+    assert split_period(d("2026-01-31"), d("2026-02-01")) == (None, [(d("2026-01-31"), d("2026-02-01"), 1)])
+    assert split_period(None, d("2026-03-05")) == ((None, d("2026-02-01")), [(d("2026-03-01"), d("2026-03-05"), 1)])
+
+
+def test_split_periods_cover_each_day_exactly_once():
+    from portal.domain.metrics import split_period
+
+    start = date(2025, 12, 20)
+    for first in (start + timedelta(days=n) for n in range(0, 75, 4)):
+        for last in (first + timedelta(days=n) for n in range(0, 75, 3)):
+            months, parts = split_period(first, last)
+            counted = {}
+            month = months[0] if months else None
+            while month and month <= months[1]:
+                following = (month + timedelta(days=32)).replace(day=1)
+                for n in range((following - month).days):
+                    counted[month + timedelta(days=n)] = counted.get(month + timedelta(days=n), 0) + 1
+                month = following
+            for part_first, part_last, sign in parts:
+                for n in range((part_last - part_first).days + 1):
+                    day = part_first + timedelta(days=n)
+                    counted[day] = counted.get(day, 0) + sign
+            assert {day for day, n in counted.items() if n == 1} == {first + timedelta(days=n) for n in range((last - first).days + 1)}
+            assert set(counted.values()) <= {0, 1}
 
 
 def test_a_rolled_back_change_leaves_the_rollups_alone(db, petition_factory):
