@@ -11,9 +11,10 @@ If routing one fails, the petition goes to the coordinator's triage queue instea
 """
 import logging
 import time
+from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import String, bindparam, cast, func, insert, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -49,7 +50,7 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
                     code_prefix: str = "PA") -> Receipt:
     """Validate and store a petition, with its "received" event, for the intake worker. The caller commits.
 
-    Written with four plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
+    Written with three plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
     and the ORM's bookkeeping cost more than the database work. The rollup listeners have nothing to miss,
     since a waiting petition counts nowhere yet.
     """
@@ -60,12 +61,12 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
         raise UNKNOWN_CATEGORY
     secret = secret or new_secret()
     values = petition_values(draft, hash_secret(secret))
-    petition_id = session.execute(_INSERT_PETITION, {**values, "category_id": category_id, "intake_step": step,
-                                                     "updated_at": values["created_at"]}).scalar_one()
-    code = f"{code_prefix}-{values['created_at'].year}-{petition_id:06d}"
     # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
     # by its code or phone number, which is how operators look up a caller.
-    session.execute(_SET_CODE, {"petition_id": petition_id, "code": code})
+    statement = _insert_petition(session.get_bind().dialect.name)
+    petition_id, code = session.execute(statement, {
+        **values, "category_id": category_id, "intake_step": step, "updated_at": values["created_at"],
+        "code_prefix": code_prefix, "year": str(values["created_at"].year)}).one()
     session.execute(_INSERT_EVENT, {
         "petition_id": petition_id, "at": values["created_at"], "actor_id": getattr(actor, "id", None),
         "actor_label": describe_actor(actor), "kind": "transition", "to_status": "received", "public": True,
@@ -75,9 +76,26 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
 
 _petition, _event = Petition.__table__, PetitionEvent.__table__
 _CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("code"))
-_INSERT_PETITION = insert(_petition).returning(_petition.c.id)
-_SET_CODE = update(_petition).where(_petition.c.id == bindparam("petition_id")).values(code=bindparam("code"))
 _INSERT_EVENT = insert(_event)
+_ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "category_id", "intake_step", "updated_at")
+
+
+@lru_cache(maxsize=None)
+def _insert_petition(dialect: str):
+    """INSERT … SELECT that takes the next id and makes the code from it (PA-2026-000123, as public_code does)
+    in the same statement, so the code costs no second write. PostgreSQL takes the id from the table's sequence;
+    SQLite from max(id) + 1, which is what it would pick itself and is read under the INSERT's write lock."""
+    if dialect == "postgresql":
+        taken = select(func.nextval(func.pg_get_serial_sequence("petition", "id")).label("id")).subquery("taken")
+        as_text = cast(taken.c.id, String)
+        digits = func.lpad(as_text, func.greatest(6, func.length(as_text)), "0")
+    else:
+        taken = select((func.coalesce(func.max(_petition.c.id), 0) + 1).label("id")).subquery("taken")
+        digits = func.printf("%06d", taken.c.id)
+    code = bindparam("code_prefix", type_=String) + "-" + bindparam("year", type_=String) + "-" + digits
+    values = [bindparam(name, type_=_petition.c[name].type) for name in _ACCEPTED_COLUMNS]
+    return (insert(_petition).from_select(["id", "code", *_ACCEPTED_COLUMNS], select(taken.c.id, code, *values))
+            .returning(_petition.c.id, _petition.c.code))
 
 
 def route_if_inline(session, petition_id: int, routing: str) -> None:
