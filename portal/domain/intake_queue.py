@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import String, bindparam, cast, func, insert, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.domain import calendar
@@ -50,23 +50,28 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
                     code_prefix: str = "PA") -> Receipt:
     """Validate and store a petition, with its "received" event, for the intake worker. The caller commits.
 
-    Written with three plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
+    Written with two plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
     and the ORM's bookkeeping cost more than the database work. The rollup listeners have nothing to miss,
     since a waiting petition counts nowhere yet.
     """
     step = "route" if clean_text(draft.category_code) else "classify"
     clean_fields(draft)  # without a chosen category: "khac" until the worker classifies it
-    category_id = session.execute(_CATEGORY_ID, {"code": draft.category_code or "khac"}).scalar()
-    if category_id is None:
-        raise UNKNOWN_CATEGORY
+    category_code = draft.category_code or "khac"
     secret = secret or new_secret()
     values = petition_values(draft, hash_secret(secret))
     # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
     # by its code or phone number, which is how operators look up a caller.
     statement = _insert_petition(session.get_bind().dialect.name)
-    petition_id, code = session.execute(statement, {
-        **values, "category_id": category_id, "intake_step": step, "updated_at": values["created_at"],
-        "code_prefix": code_prefix, "year": str(values["created_at"].year)}).one()
+    try:
+        petition_id, code = session.execute(statement, {
+            **values, "category_code": category_code, "intake_step": step, "updated_at": values["created_at"],
+            "code_prefix": code_prefix, "year": str(values["created_at"].year)}).one()
+    except IntegrityError:
+        # The INSERT looks the category up itself; an unknown code leaves category_id NULL, which is refused.
+        session.rollback()
+        if session.execute(_CATEGORY_ID, {"category_code": category_code}).first() is None:
+            raise UNKNOWN_CATEGORY from None
+        raise
     session.execute(_INSERT_EVENT, {
         "petition_id": petition_id, "at": values["created_at"], "actor_id": getattr(actor, "id", None),
         "actor_label": describe_actor(actor), "kind": "transition", "to_status": "received", "public": True,
@@ -75,16 +80,17 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
 
 
 _petition, _event = Petition.__table__, PetitionEvent.__table__
-_CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("code"))
+_CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("category_code"))
 _INSERT_EVENT = insert(_event)
-_ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "category_id", "intake_step", "updated_at")
+_ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "intake_step", "updated_at")
 
 
 @lru_cache(maxsize=None)
 def _insert_petition(dialect: str):
     """INSERT … SELECT that takes the next id and makes the code from it (PA-2026-000123, as public_code does)
-    in the same statement, so the code costs no second write. PostgreSQL takes the id from the table's sequence;
-    SQLite from max(id) + 1, which is what it would pick itself and is read under the INSERT's write lock."""
+    in the same statement, so the code costs no second write, and looks up the category id by its code.
+    PostgreSQL takes the id from the table's sequence; SQLite from max(id) + 1, which is what it would pick
+    itself and is read under the INSERT's write lock."""
     if dialect == "postgresql":
         taken = select(func.nextval(func.pg_get_serial_sequence("petition", "id")).label("id")).subquery("taken")
         as_text = cast(taken.c.id, String)
@@ -93,8 +99,11 @@ def _insert_petition(dialect: str):
         taken = select((func.coalesce(func.max(_petition.c.id), 0) + 1).label("id")).subquery("taken")
         digits = func.printf("%06d", taken.c.id)
     code = bindparam("code_prefix", type_=String) + "-" + bindparam("year", type_=String) + "-" + digits
+    category_id = _CATEGORY_ID.scalar_subquery()
     values = [bindparam(name, type_=_petition.c[name].type) for name in _ACCEPTED_COLUMNS]
-    return (insert(_petition).from_select(["id", "code", *_ACCEPTED_COLUMNS], select(taken.c.id, code, *values))
+    return (insert(_petition)
+            .from_select(["id", "code", "category_id", *_ACCEPTED_COLUMNS],
+                         select(taken.c.id, code, category_id, *values))
             .returning(_petition.c.id, _petition.c.code))
 
 
