@@ -28,6 +28,7 @@ from portal.domain.petitions import (
     hash_secret,
     new_secret,
     petition_values,
+    received_note,
 )
 from portal.domain.routing import route_new_petition
 from portal.domain.text import clean_text
@@ -75,7 +76,7 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     session.execute(_INSERT_EVENT, {
         "petition_id": petition_id, "at": values["created_at"], "actor_id": getattr(actor, "id", None),
         "actor_label": describe_actor(actor), "kind": "transition", "to_status": "received", "public": True,
-        "note": f"Tiếp nhận qua kênh {draft.channel}."})
+        "note": received_note(draft.channel)})
     return Receipt(petition_id, code, secret)
 
 

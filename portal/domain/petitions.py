@@ -157,6 +157,11 @@ def petition_values(draft: PetitionDraft, secret_hash: str) -> dict:
     )
 
 
+def received_note(channel: str) -> str:
+    """The note of a petition's first event, whichever road it came in by."""
+    return f"Tiếp nhận qua kênh {channel}."
+
+
 def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
                     code_prefix: str = "PA", overrides=None, triage: bool = False) -> tuple[Petition, str]:
     """Validate, store and route a petition. Returns it with its tracking secret (shown once).
@@ -176,7 +181,7 @@ def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     # of one autoflush per query on the way (each flush also runs the rollup listeners).
     with session.no_autoflush:
         record_event(session, petition, kind="transition", to_status="received", actor=actor,
-                     note=f"Tiếp nhận qua kênh {draft.channel}.")
+                     note=received_note(draft.channel))
         route_new_petition(session, petition, overrides)
     return petition, secret
 

@@ -49,7 +49,7 @@ def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secr
         raise Conflict("Khoá chống gửi trùng (Idempotency-Key) này đã được dùng cho một nội dung khác.",
                        "This Idempotency-Key was already used with a different request.", code="idempotency_mismatch")
     code = json.loads(existing.response_json)["code"]
-    return Receipt(existing.petition_id, code, derived_secret(app_secret, idempotency_key), new=False)
+    return Receipt(existing.petition_id, code, secret, new=False)
 
 
 _keys = IdempotencyKey.__table__
