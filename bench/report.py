@@ -27,9 +27,10 @@ def drain_lines(results: Path) -> list[str]:
         return []
     lines = ["", "Intake worker (classifies and routes accepted petitions, at a lower CPU priority):"]
     for line in path.read_text().splitlines():
-        backend, mix, backlog, seconds, left = line.split("\t")
+        backend, mix, backlog, seconds, left, failed = line.split("\t")
         lines.append(f"  {backend} {mix}: {backlog} petitions waiting when the load stopped, routed in {seconds} s"
-                     + (f"; {left} STILL WAITING" if left != "0" else ""))
+                     + (f"; {left} STILL WAITING" if left != "0" else "")
+                     + (f"; {failed} SENT TO TRIAGE BY A ROUTING FAILURE so far" if failed != "0" else ""))
     return lines
 
 

@@ -98,6 +98,7 @@ wait_routed() {  # wait_routed BACKEND MIX URL: the intake worker's backlog when
   $PY - "$@" >>"$out/drain.tsv" <<'EOF'
 import sys, time
 from sqlalchemy import create_engine, text
+from portal.domain.intake_queue import ROUTING_FAILED_NOTE
 backend, mix, url = sys.argv[1:4]
 engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
 count = text("SELECT count(*) FROM petition WHERE intake_step IS NOT NULL")
@@ -108,7 +109,11 @@ with engine.connect() as connection:
         time.sleep(0.2)
         connection.rollback()
         waiting = connection.execute(count).scalar()
-print(f"{backend}\t{mix}\t{backlog}\t{time.monotonic() - started:.1f}\t{waiting}")
+    seconds = time.monotonic() - started
+    # Cumulative over the runs on this database: petitions the worker gave up on (sent to triage, logged why).
+    failed = connection.execute(text("SELECT count(*) FROM petition_event WHERE note = :note"),
+                                {"note": ROUTING_FAILED_NOTE}).scalar()
+print(f"{backend}\t{mix}\t{backlog}\t{seconds:.1f}\t{waiting}\t{failed}")
 EOF
 }
 

@@ -9,12 +9,14 @@
 A pending petition is stored and trackable, but in no figure and no agency's list until it is routed.
 If routing one fails, the petition goes to the coordinator's triage queue instead: it is never lost or stuck.
 """
+import json
 import logging
 import time
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import String, bindparam, cast, func, insert, select
+from sqlalchemy import String, bindparam, cast, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,10 +34,14 @@ from portal.domain.petitions import (
 )
 from portal.domain.routing import route_new_petition
 from portal.domain.text import clean_text
-from portal.models import Category, Petition, PetitionEvent
+from portal.models import Category, IdempotencyKey, Petition, PetitionEvent
+from portal.models.base import utcnow
 
 log = logging.getLogger(__name__)
+ROUTING_FAILED_NOTE = "Không tự phân loại, giao việc được: chờ bộ phận điều phối xử lý."
 BATCH = 20  # per transaction: on SQLite the write lock is held for the batch, so keep it short
+LULL = timedelta(seconds=1)  # see _waiting_for_a_lull
+MAX_ROUTING_DELAY = timedelta(seconds=60)
 
 
 class Receipt(NamedTuple):
@@ -47,12 +53,21 @@ class Receipt(NamedTuple):
     new: bool = True  # False when a retry returned an earlier submission
 
 
-def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
-                    code_prefix: str = "PA") -> Receipt:
-    """Validate and store a petition, with its "received" event, for the intake worker. The caller commits.
+class KeyToRemember(NamedTuple):
+    """A client's Idempotency-Key, stored with the petition it created and in the same transaction."""
 
-    Written with two plain SQL statements rather than the ORM's unit of work: this is the path a flood takes,
-    and the ORM's bookkeeping cost more than the database work. The rollup listeners have nothing to miss,
+    key: str
+    request_hash: str
+
+
+def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
+                    code_prefix: str = "PA", remember: KeyToRemember | None = None) -> Receipt:
+    """Validate and store a petition, with its "received" event (and the sender's idempotency key), for the
+    intake worker. The caller commits; a key used before raises IntegrityError, after a rollback.
+
+    Written as plain SQL rather than the ORM's unit of work: this is the path a flood takes, and the ORM's
+    bookkeeping cost more than the database work. On PostgreSQL it is one statement (one round trip); SQLite,
+    which has no INSERT in a WITH clause, runs its parts in turn. The rollup listeners have nothing to miss,
     since a waiting petition counts nowhere yet.
     """
     step = "route" if clean_text(draft.category_code) else "classify"
@@ -62,28 +77,50 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     values = petition_values(draft, hash_secret(secret))
     # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
     # by its code or phone number, which is how operators look up a caller.
-    statement = _insert_petition(session.get_bind().dialect.name)
+    params = {**values, "category_code": category_code, "intake_step": step, "updated_at": values["created_at"],
+              "code_prefix": code_prefix, "year": str(values["created_at"].year),
+              "actor_id": getattr(actor, "id", None), "actor_label": describe_actor(actor),
+              "note": received_note(draft.channel), "key": remember and remember.key,
+              "request_hash": remember and remember.request_hash}
+    connection = session.connection()
     try:
-        petition_id, code = session.execute(statement, {
-            **values, "category_code": category_code, "intake_step": step, "updated_at": values["created_at"],
-            "code_prefix": code_prefix, "year": str(values["created_at"].year)}).one()
+        petition_id, code = _store(connection, params, with_key=remember is not None)
     except IntegrityError:
         # The INSERT looks the category up itself; an unknown code leaves category_id NULL, which is refused.
         session.rollback()
         if session.execute(_CATEGORY_ID, {"category_code": category_code}).first() is None:
             raise UNKNOWN_CATEGORY from None
         raise
-    session.execute(_INSERT_EVENT, {
-        "petition_id": petition_id, "at": values["created_at"], "actor_id": getattr(actor, "id", None),
-        "actor_label": describe_actor(actor), "kind": "transition", "to_status": "received", "public": True,
-        "note": received_note(draft.channel)})
     return Receipt(petition_id, code, secret)
 
 
-_petition, _event = Petition.__table__, PetitionEvent.__table__
+def _store(connection, params: dict, *, with_key: bool) -> tuple[int, str]:
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        return tuple(connection.execute(_accept_in_one(with_key), params).one())
+    petition_id, code = connection.execute(_insert_petition(dialect), params).one()
+    connection.execute(_INSERT_EVENT, {**params, "petition_id": petition_id})
+    if with_key:
+        connection.execute(_INSERT_KEY, {**params, "petition_id": petition_id, "response_json": receipt_json(code)})
+    return petition_id, code
+
+
+def receipt_json(code: str) -> str:
+    """What an idempotency key remembers of the answer: the code (the secret is derived again, never stored)."""
+    return json.dumps({"code": code})
+
+
+_petition, _event, _key = Petition.__table__, PetitionEvent.__table__, IdempotencyKey.__table__
 _CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("category_code"))
-_INSERT_EVENT = insert(_event)
+_INSERT_EVENT = insert(_event).values(
+    petition_id=bindparam("petition_id"), at=bindparam("created_at"), actor_id=bindparam("actor_id"),
+    actor_label=bindparam("actor_label"), kind="transition", to_status="received", public=True,
+    note=bindparam("note"))
+_INSERT_KEY = insert(_key).values(key=bindparam("key"), request_hash=bindparam("request_hash"),
+                                  petition_id=bindparam("petition_id"), response_json=bindparam("response_json"),
+                                  created_at=bindparam("created_at"))
 _ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "intake_step", "updated_at")
+_FRESH = {"needs_triage": False, "extension_used": False, "version": 1}  # a new petition, never changed
 
 
 @lru_cache(maxsize=None)
@@ -102,10 +139,32 @@ def _insert_petition(dialect: str):
     code = bindparam("code_prefix", type_=String) + "-" + bindparam("year", type_=String) + "-" + digits
     category_id = _CATEGORY_ID.scalar_subquery()
     values = [bindparam(name, type_=_petition.c[name].type) for name in _ACCEPTED_COLUMNS]
+    # The columns' Python defaults, spelled out: SQLAlchemy fills those in only for a top-level INSERT, not in a WITH.
+    fresh = [literal(value, _petition.c[name].type) for name, value in _FRESH.items()]
     return (insert(_petition)
-            .from_select(["id", "code", "category_id", *_ACCEPTED_COLUMNS],
-                         select(taken.c.id, code, category_id, *values))
+            .from_select(["id", "code", "category_id", *_ACCEPTED_COLUMNS, *_FRESH],
+                         select(taken.c.id, code, category_id, *values, *fresh))
             .returning(_petition.c.id, _petition.c.code))
+
+
+@lru_cache(maxsize=None)
+def _accept_in_one(with_key: bool):
+    """PostgreSQL: the petition, its first event and the idempotency key in one statement (data-modifying WITH)."""
+    accepted = _insert_petition("postgresql").cte("accepted")
+    event = insert(_event).from_select(
+        ["petition_id", "kind", "to_status", "public", "at", "actor_id", "actor_label", "note"],
+        select(accepted.c.id, literal("transition"), literal("received"), literal(True),
+               bindparam("created_at", type_=_event.c.at.type), bindparam("actor_id", type_=_event.c.actor_id.type),
+               bindparam("actor_label", type_=String), bindparam("note", type_=String))).cte("received_event")
+    statement = select(accepted.c.id, accepted.c.code).add_cte(event)
+    if with_key:
+        key = insert(_key).from_select(
+            ["key", "request_hash", "petition_id", "response_json", "created_at"],
+            select(bindparam("key", type_=String), bindparam("request_hash", type_=String), accepted.c.id,
+                   cast(func.json_build_object("code", accepted.c.code), String),
+                   bindparam("created_at", type_=_key.c.created_at.type))).cte("remembered_key")
+        statement = statement.add_cte(key)
+    return statement
 
 
 def route_if_inline(session, petition_id: int, routing: str) -> None:
@@ -131,6 +190,7 @@ def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> 
 def route_claimed(session, petitions: list[Petition]) -> int:
     """Route petitions this worker has read from the queue, each in a savepoint, and commit."""
     decided = {p.id: _category_decision(p) for p in petitions}
+    _write_lock_first(session)
     categories = {c.code: c for c in session.query(Category).all()}
     overrides = calendar.load_overrides(session)
     for petition in petitions:
@@ -141,11 +201,26 @@ def route_claimed(session, petitions: list[Petition]) -> int:
             # Changed since we read it: another worker routed it (two servers on one SQLite file have no SKIP
             # LOCKED), or staff acted on it. Its version check kept both writes from landing; leave it be.
             log.info("petition %s changed while being routed; left as it is", petition.code)
+        except OperationalError:
+            raise  # the database's fault, not the petition's: the batch is undone and tried again
         except Exception:  # one bad petition must not hold up the queue: a person takes it
             log.exception("routing petition %s failed; sent to triage", petition.code)
             _to_triage(session, petition)
     session.commit()
     return len(petitions)
+
+
+def _write_lock_first(session) -> None:
+    """SQLite: a transaction that reads and then writes is refused at once ("database is locked", no waiting)
+    when another connection committed in between, as requests accepting petitions do all the time. Taking the
+    write lock before reading (BEGIN IMMEDIATE) makes the worker wait its turn instead, and read fresh rows:
+    what it loaded while classifying is expired and read again."""
+    if session.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL: the claimed rows are locked already (FOR UPDATE)
+    session.rollback()
+    connection = session.connection()
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _claim(session, limit: int, ids: list[int] | None) -> list[Petition]:
@@ -166,6 +241,8 @@ def _category_decision(petition: Petition) -> tuple[str | None, float | None, bo
 
 
 def _route(session, petition: Petition, decision, categories: dict, overrides) -> None:
+    if petition.intake_step is None:  # another worker routed it since we claimed it (SQLite, read again)
+        return
     if petition.status != "received":  # withdrawn, merged or rejected while it waited: nothing left to route
         petition.intake_step = None
         return
@@ -182,12 +259,28 @@ def _route(session, petition: Petition, decision, categories: dict, overrides) -
 def _to_triage(session, petition: Petition) -> None:
     petition.intake_step = None
     petition.needs_triage = True
-    record_event(session, petition, kind="note", public=False,
-                 note="Không tự phân loại, giao việc được: chờ bộ phận điều phối xử lý.")
+    record_event(session, petition, kind="note", public=False, note=ROUTING_FAILED_NOTE)
 
 
 def pending_count(session) -> int:
     return session.query(Petition).filter(Petition.intake_step.isnot(None)).count()
+
+
+def _waiting_for_a_lull(session, now: datetime | None = None) -> bool:
+    """SQLite has one writer at a time. Routing holds the write lock for milliseconds per petition, and in a flood
+    every request accepting a petition would queue behind it (SQLite's busy wait backs off up to 100 ms a try),
+    so on SQLite the worker routes in the lulls: once no petition has come in for LULL, or once the oldest has
+    waited MAX_ROUTING_DELAY. PostgreSQL locks rows, not the database: its workers never wait."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    newest = session.execute(_PENDING_CREATED.order_by(_petition.c.id.desc())).scalar()
+    oldest = session.execute(_PENDING_CREATED.order_by(_petition.c.id)).scalar()
+    session.rollback()  # end the read: a reader holds back SQLite's WAL checkpoints
+    now = now or utcnow()
+    return newest is not None and now - newest < LULL and now - oldest < MAX_ROUTING_DELAY
+
+
+_PENDING_CREATED = select(_petition.c.created_at).where(_petition.c.intake_step.isnot(None)).limit(1)
 
 
 def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool = False,
@@ -195,6 +288,9 @@ def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool =
     """The worker loop: drain the queue, then poll. Returns how many petitions it routed."""
     routed = 0
     while not should_stop():
+        if not once and _waiting_for_a_lull(session):
+            time.sleep(poll_seconds)
+            continue
         try:
             done = route_pending(session, batch)
         except OperationalError:  # the database restarted or was busy too long: try again shortly

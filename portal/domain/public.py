@@ -3,14 +3,13 @@ import hashlib
 import hmac
 import json
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.domain.errors import Conflict
-from portal.domain.intake_queue import Receipt, accept_petition
+from portal.domain.intake_queue import KeyToRemember, Receipt, accept_petition
 from portal.domain.petitions import SECRET_ALPHABET, SECRET_LENGTH, PetitionDraft
 from portal.models import IdempotencyKey, Petition, PetitionEvent
-from portal.models.base import utcnow
 
 
 def derived_secret(app_secret: str, idempotency_key: str) -> str:
@@ -32,15 +31,13 @@ def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secr
     fingerprint = draft_fingerprint(draft)
     secret = derived_secret(app_secret, idempotency_key)
     # Optimistic: a retry is rare, so store first and let the key's primary key catch it (no look-up before).
-    receipt = accept_petition(session, draft, actor=actor, secret=secret, code_prefix=code_prefix)
     try:
-        session.execute(_INSERT_KEY, {"key": idempotency_key, "request_hash": fingerprint,
-                                      "petition_id": receipt.petition_id, "created_at": utcnow(),
-                                      "response_json": json.dumps({"code": receipt.code})})
+        receipt = accept_petition(session, draft, actor=actor, secret=secret, code_prefix=code_prefix,
+                                  remember=KeyToRemember(idempotency_key, fingerprint))
         session.commit()
         return receipt
     except IntegrityError:
-        # The key was used before (or a concurrent retry won the race): undo this copy, answer with the first.
+        # The key was used before (or a concurrent retry won the race): this copy is undone, answer with the first.
         session.rollback()
         existing = session.execute(_KEY_BY_NAME, {"name": idempotency_key}).first()
         if existing is None:
@@ -53,7 +50,6 @@ def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secr
 
 
 _keys = IdempotencyKey.__table__
-_INSERT_KEY = insert(_keys)
 _KEY_BY_NAME = select(_keys.c.request_hash, _keys.c.petition_id, _keys.c.response_json).where(
     _keys.c.key == bindparam("name"))
 

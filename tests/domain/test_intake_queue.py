@@ -130,3 +130,55 @@ def test_staff_search_finds_a_petition_once_the_worker_has_routed_it(db):
     transition(db.session, petition, "in_progress", note="Đang xử lý.")  # a change that leaves the text alone
     db.session.commit()
     assert [p.code for p in search_petitions(db.session, "sut lun", published_only=False)] == [receipt.code]
+
+
+def test_a_petition_accepted_while_the_worker_routes_does_not_push_the_batch_into_triage(db):
+    """On SQLite a transaction that reads, then writes after another connection committed, is refused at once
+    ("database is locked"); the worker takes the write lock first, so the request waits its turn instead."""
+    import threading
+
+    from flask import current_app
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    codes = [accept(db, category_code="giao-thong").code for _ in range(2)]
+    app = current_app._get_current_object()
+    accepted_meanwhile = []
+
+    def accept_from_another_request():
+        with app.app_context(), Session(db.engine) as request_session:
+            receipt = accept_petition(request_session, PetitionDraft(content=VALID_CONTENT, category_code="giao-thong"))
+            request_session.commit()
+            accepted_meanwhile.append(receipt.code)
+
+    request = threading.Thread(target=accept_from_another_request)
+
+    @event.listens_for(db.session, "before_flush", once=True)
+    def a_request_commits_first(*_):  # between the worker's reads and its first write
+        request.start()
+        request.join(timeout=1)  # returns at once where nothing blocks it; waits out the lock on SQLite
+
+    assert route_pending(db.session) == 2
+    request.join()
+    routed = db.session.query(Petition).filter(Petition.code.in_(codes)).all()
+    assert [p.status for p in routed] == ["assigned", "assigned"]
+    assert db.session.query(Petition).filter_by(needs_triage=True).count() == 0
+    assert len(accepted_meanwhile) == 1 and pending_count(db.session) == 1  # the request's petition, stored
+
+
+def test_on_sqlite_the_worker_routes_in_the_lulls_of_a_flood_but_never_later_than_a_minute(db):
+    from datetime import timedelta
+
+    from portal.models.base import utcnow
+
+    sqlite = db.engine.dialect.name == "sqlite"  # PostgreSQL locks rows, not the database: it never waits
+    assert not intake_queue._waiting_for_a_lull(db.session)  # nothing waiting
+    first = accept(db)
+    now = utcnow()
+    assert intake_queue._waiting_for_a_lull(db.session, now) == sqlite  # a petition came in just now
+    assert not intake_queue._waiting_for_a_lull(db.session, now + timedelta(seconds=2))  # a lull: route
+    db.session.query(Petition).filter_by(code=first.code).update({"created_at": now - timedelta(seconds=61)})
+    db.session.commit()
+    accept(db)  # the flood goes on, but the oldest has waited more than a minute
+    assert not intake_queue._waiting_for_a_lull(db.session, now)
+    assert intake_queue.work(db.session, once=True) == 2  # `flask intake work --once` (cron) never waits

@@ -120,6 +120,13 @@ def wait_until_routed(url: str, timeout: float = 120) -> int:
         time.sleep(0.2)
 
 
+def routing_failures(url: str) -> int:
+    """Petitions the intake worker gave up on and sent to triage (it logs why)."""
+    from portal.domain.intake_queue import ROUTING_FAILED_NOTE
+
+    return query(url, "SELECT count(*) FROM petition_event WHERE note = :note", note=ROUTING_FAILED_NOTE)[0][0]
+
+
 class Server:
     """gunicorn as `make run` starts it (`gunicorn --workers N --bind 127.0.0.1:PORT wsgi:app`), on a free port."""
 
@@ -184,11 +191,11 @@ def body_for(n: int) -> dict:
     return body
 
 
-def query(url: str, sql: str) -> list:
+def query(url: str, sql: str, **params) -> list:
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     try:
         with engine.connect() as connection:
-            return connection.execute(text(sql)).all()
+            return connection.execute(text(sql), params).all()
     finally:
         engine.dispose()
 
@@ -244,6 +251,7 @@ def test_a_worker_killed_mid_load_loses_no_accepted_petition_and_half_stores_non
     in_triage = {code for (code,) in query(database, "SELECT code FROM petition WHERE status = 'received' "
                                                      "AND needs_triage")}
     assert assigned | in_triage == set(codes)
+    assert routing_failures(database) == 0  # triage only for the classifier's doubts, never for a busy database
     with_assignment = query(database, "SELECT p.code FROM petition p JOIN assignment a ON a.petition_id = p.id "
                                       "JOIN petition_event e ON e.petition_id = p.id AND e.to_status = 'assigned' "
                                       "WHERE a.active")
@@ -331,6 +339,7 @@ def test_two_servers_on_one_postgresql_share_codes_sessions_rate_limits_and_the_
                                  "ON a.petition_id = p.id GROUP BY p.code")
         triage = {code for (code,) in query(database, "SELECT code FROM petition WHERE needs_triage")}
         assert all(n == (0 if code in triage else 1) for code, n in routed), routed
+        assert routing_failures(database) == 0
 
         # 2. A session signed in on one server is valid on the other (signed cookies, one SECRET_KEY), and so is
         # the CSRF token of a page drawn by the other.
