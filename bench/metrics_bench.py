@@ -37,6 +37,7 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
 
     from portal import create_app
     from portal.domain import metrics
+    from portal.cli import render_apology_letter
     from portal.domain.synthetic import seed_synthetic
     from portal.domain.taxonomy import load_taxonomy
     from portal.extensions import db
@@ -49,7 +50,7 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
         load_taxonomy(db.session)
         db.session.commit()
         start = time.perf_counter()
-        written = seed_synthetic(db.session, size, seed=1)
+        written = seed_synthetic(db.session, size, seed=1, render_apology=render_apology_letter)
         seconds = time.perf_counter() - start
         db.session.execute(text("ANALYZE"))
         db.session.commit()

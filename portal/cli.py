@@ -146,7 +146,8 @@ def register_workspace_commands(app):
 @click.option("--count", default=10_000, show_default=True, type=click.IntRange(1, 5_000_000))
 @click.option("--seed", default=1, show_default=True)
 def seed_synthetic_command(count, seed):
-    """Bulk-create synthetic petitions with events, assignments and ratings over the last 12 months."""
+    """Bulk-create synthetic petitions over the last 12 months, each with what its workflow left: events,
+    assignments, answer, rating, apology letter."""
     import time
 
     from portal.domain.synthetic import seed_synthetic
@@ -155,8 +156,15 @@ def seed_synthetic_command(count, seed):
     load_taxonomy(db.session)
     db.session.commit()
     started = time.perf_counter()
-    written = seed_synthetic(db.session, count, seed)
+    written = seed_synthetic(db.session, count, seed, render_apology=render_apology_letter)
     seconds = time.perf_counter() - started
     rows = sum(written.values())
     click.echo(", ".join(f"{n} {table}" for table, n in written.items()))
-    click.echo(f"{rows} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s")
+    click.echo(f"{rows} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s, {count / seconds:,.0f} petitions/s")
+
+
+def render_apology_letter(petition, agency, today) -> str:
+    """The sweep's letter (templates/letters/apology.html), dated the day it was issued."""
+    from flask import render_template
+
+    return render_template("letters/apology.html", petition=petition, agency=agency, today=today)

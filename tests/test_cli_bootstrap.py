@@ -45,15 +45,17 @@ def test_bootstrap_fills_the_rollups_of_an_older_database(runner, db):
 def test_seed_synthetic_writes_petitions_with_their_events_assignments_and_ratings(runner, db):
     from sqlalchemy import func
 
-    from portal.models import Assignment, PetitionEvent, Rating
+    from portal.models import Answer, Assignment, PetitionEvent, Rating
 
     result = runner.invoke(args=["seed-synthetic", "--count", "1200", "--seed", "3"])
     assert result.exit_code == 0, result.output
-    assert "rows/s" in result.output
+    assert "rows/s" in result.output and "petitions/s" in result.output
     assert db.session.query(Petition).count() == 1200
     published = db.session.query(Petition).filter(Petition.published_at.isnot(None)).count()
-    assert db.session.query(PetitionEvent).count() == 2 * 1200 + published
+    # received, assigned, taken up, answered, published: at least five steps for each published petition
+    assert db.session.query(PetitionEvent).count() >= 2 * 1200 + 3 * published
     assert db.session.query(Assignment).filter_by(active=True).count() == 1200
+    assert db.session.query(Answer).filter_by(state="approved").count() == published
     assert 0 < db.session.query(Rating).count() < published
     # Each petition's timeline reads in order, and codes follow the ids.
     sample = db.session.query(Petition).order_by(Petition.id).offset(600).first()

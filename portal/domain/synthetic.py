@@ -1,29 +1,38 @@
-"""Synthetic petitions for load and scale tests: realistic shapes, bulk-inserted (no ORM objects),
-with their events, assignments and ratings over the last 12 months."""
+"""Synthetic petitions for load and scale tests: realistic shapes, bulk-inserted (no ORM objects), each with the
+rows the real workflow would have left over the last 12 months: its events, assignments, answer, rating and apology."""
 import multiprocessing
 import queue
 import random
+from bisect import bisect
+import re
 import secrets
 from collections import namedtuple
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from itertools import accumulate
 
 from sqlalchemy import func, text
 
-from portal.domain.calendar import add_working_days, local_date, working_days_between
+from portal.domain.calendar import LOCAL_TZ, add_working_days, local_date, working_days_between
 from portal.domain.petitions import hash_secret
+from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import PETITION_FIELDS, RATING_FIELDS, apply_bulk, petition_items, rating_contribution
+from portal.domain.routing import DEFAULT_EXPECTED_RESULT
 from portal.models import Agency, Category, Petition, Rating
 from portal.models.base import utcnow
 from portal.models.petition import folded
 from portal.text.corpus import build_corpus
+from portal.text.redact import redact, redact_html
 
 CHUNK = 10000
 WARDS = ["20275", "20224", "20200", "20257", "20260", "20314", "20194", "20197"]
 CHANNELS = ["web", "hotline", "dialogue", "email", "api"]
-CHANNEL_CUM_WEIGHTS = list(accumulate([45, 30, 10, 5, 10]))  # what random.choices makes of the weights each call
-LOADED_TABLES = ("petition", "petition_event", "assignment", "rating")
+CHANNEL_CUM_WEIGHTS = list(accumulate([45, 30, 10, 5, 10]))
+BASE_SCORES, SCORE_SPREAD = [5, 5, 4, 4, 4, 3, 2], [-1, 0, 0, 1]
+LOADED_TABLES = ("petition", "petition_event", "assignment", "rating", "answer", "apology")
+SIDE_ROADS = ["rejected", "withdrawn", "returned"]
+# The overdue sweep runs from cron every few minutes: an item open past its due date is marked just after midnight.
+SWEEP_TIME = time(0, 5)
 
 
 @lru_cache(maxsize=None)
@@ -36,14 +45,23 @@ def _handling(start: date, end: date) -> int:
     return working_days_between(start, end)
 
 
-def seed_synthetic(session, count: int, seed: int = 1) -> dict[str, int]:
-    """Insert `count` petitions (and their rows) in bulk; returns rows written per table. Into an empty or smaller
-    archive, the secondary indexes are dropped first and built once at the end, each in one sorted pass instead of
-    millions of scattered inserts. All of it is one transaction: a failed load leaves the schema as it was."""
+@lru_cache(maxsize=None)
+def _swept_at(due: date) -> datetime:
+    """When the sweep found an item still open after `due` (naive UTC)."""
+    local = datetime.combine(due + timedelta(days=1), SWEEP_TIME, LOCAL_TZ)
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def seed_synthetic(session, count: int, seed: int = 1, *, render_apology) -> dict[str, int]:
+    """Insert `count` petitions (and their rows) in bulk; returns rows written per table. `render_apology(petition,
+    agency, today)` writes an apology letter, as the sweep does. Into an empty or smaller archive, the secondary
+    indexes are dropped first and built once at the end, each in one sorted pass instead of millions of scattered
+    inserts. All of it is one transaction: a failed load leaves the schema as it was."""
     connection = session.connection()
     _begin(connection)
     maker = RowMaker(session, seed)
     first_id = maker.next_id
+    _write_letters(connection, session, render_apology)
     remade = _suspend_search_triggers(connection)
     if first_id - 1 < count:
         remade += _drop_secondary_indexes(connection)
@@ -53,7 +71,7 @@ def seed_synthetic(session, count: int, seed: int = 1) -> dict[str, int]:
     child = multiprocessing.get_context("fork").Process(target=_make_rows, args=(maker, count, made), daemon=True)
     child.start()
     try:
-        written = _write_rows(connection, made, child)
+        written = _write_rows(connection, made, child, maker)
         _index_search_text(connection, first_id)
         for statement in remade:
             connection.exec_driver_sql(statement)
@@ -63,6 +81,7 @@ def seed_synthetic(session, count: int, seed: int = 1) -> dict[str, int]:
         child.kill()  # done, or not needed any more; SIGTERM could be caught by a handler the child inherited
         child.join()
     apply_bulk(connection, rollup)
+    connection.exec_driver_sql("DROP TABLE synthetic_letter")
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT setval(pg_get_serial_sequence('petition', 'id'), (SELECT max(id) FROM petition))"))
     session.commit()
@@ -103,16 +122,17 @@ def _receive(made, child):
         return item
 
 
-def _write_rows(connection, made, child) -> dict[str, int]:
+def _write_rows(connection, made, child, maker: "RowMaker") -> dict[str, int]:
     written = dict.fromkeys(LOADED_TABLES, 0)
+    statements = {table: text(sql.format(**_sql_fragments(connection.dialect.name))) for table, sql in DERIVED_ROWS.items()}
     while (rows := _receive(made, child)) is not None:
         bulk_insert(connection, Petition.__table__, [petition for petition, _ in rows])
         ratings = [rating for _, rating in rows if rating]
         if ratings:
             bulk_insert(connection, Rating.__table__, ratings)
-        bounds = {"first": rows[0][0]["id"], "last": rows[-1][0]["id"], "yes": True, "system": "Hệ thống"}
-        for table, statement in DERIVED_ROWS.items():
-            written[table] += connection.execute(text(statement), bounds).rowcount
+        bounds = {"first": rows[0][0]["id"], "last": rows[-1][0]["id"], **maker.sql_values}
+        for table, statement in statements.items():
+            written[table] += connection.execute(statement, bounds).rowcount
         written["petition"] += len(rows)
         written["rating"] += len(ratings)
     return written
@@ -214,31 +234,203 @@ def _bulk_load_settings(connection):
     return lambda: connection.exec_driver_sql(f"PRAGMA cache_size={int(page_cache)}")
 
 
-# Events and assignments follow from the petition row: the database writes them itself, no Python per row.
-# Within a petition the event ids keep the timeline's order (received, assigned, published).
-_CHUNK = "FROM petition WHERE id BETWEEN :first AND :last"
+# Everything else follows from the petition row: the database writes it itself, no Python per row. Each step is
+# written as the real code writes it (domain/petitions.py, routing.py, workflow.py, lifecycle.py, overdue.py,
+# ratings.py). Steps with no column of their own happen at fixed delays after receipt: a wrong agency hands the
+# item on within the hour (TRANSFER_MINUTES), the agency takes it up, or returns it, within hours (ACCEPT_MINUTES).
+TRANSFER_MINUTES = (10, 40)  # first, spread: 10 + id % 40 minutes
+ACCEPT_MINUTES = (60, 300)
+_STEPS = f"""
+    WITH p AS (
+        SELECT p.id, p.code, p.content, p.channel, p.status, p.agency_id, p.due_date, p.created_at, p.answered_at,
+               p.published_at, p.closed_at, p.overdue_marked_at, coalesce(c.default_agency_id, p.agency_id) AS first_id,
+               first.name AS first_name, lead.name AS lead_name,
+               {{transferred_at}} AS transferred_at, {{accepted_at}} AS accepted_at
+        FROM petition p JOIN category c ON c.id = p.category_id
+        JOIN agency lead ON lead.id = p.agency_id JOIN agency first ON first.id = coalesce(c.default_agency_id, p.agency_id)
+        WHERE p.id BETWEEN :first AND :last)"""
+_OFFICER = "'Chuyên viên xử lý (' || {agency} || ')'"
+# At intake the agency is not yet on the row when these two events are written (domain/petitions.py).
+_NO_AGENCY = "CAST(NULL AS INTEGER)"
+_EVENT_STEPS = [  # (step, at, actor label, kind, from, to, note, agency, which petitions)
+    ("received", "created_at", ":system", "transition", "NULL", "'received'",
+     "'Tiếp nhận qua kênh ' || channel || '.'", _NO_AGENCY, "1 = 1"),
+    ("assigned", "created_at", ":system", "transition", "'received'", "'assigned'",
+     "'Giao ' || first_name || ' chủ trì giải quyết, hạn ' || {due_text} || '.'", _NO_AGENCY, "1 = 1"),
+    ("transferred", "transferred_at", _OFFICER.format(agency="first_name"), "transition", "'assigned'", "'transferred'",
+     "'Chuyển từ ' || first_name || ' sang ' || lead_name || '. Lý do: Nội dung thuộc phạm vi quản lý của ' "
+     "|| lead_name || '.'", "first_id", "agency_id <> first_id"),
+    ("in_progress", "accepted_at", _OFFICER.format(agency="lead_name"), "transition", "{handed}", "'in_progress'",
+     "lead_name || ' tiếp nhận xử lý.'", "agency_id", "status IN ('in_progress', 'answered', 'published', 'closed')"),
+    ("answered", "answered_at", _OFFICER.format(agency="lead_name"), "transition", "'in_progress'", "'answered'",
+     "'Đã có dự thảo trả lời, chờ lãnh đạo duyệt.'", "agency_id", "status IN ('answered', 'published', 'closed')"),
+    ("published", "published_at", "'Lãnh đạo cơ quan (' || lead_name || ')'", "transition", "'answered'", "'published'",
+     "'Lãnh đạo cơ quan đã duyệt, trả lời được công khai.'", "agency_id", "status IN ('published', 'closed')"),
+    ("closed", "closed_at", ":system", "transition", "'published'", "'closed'",
+     "'Người dân xác nhận vấn đề đã được giải quyết.'", "agency_id", "status = 'closed'"),
+    ("returned", "accepted_at", _OFFICER.format(agency="lead_name"), "transition", "{handed}", "'returned'",
+     "'Trả lại bộ phận điều phối. Lý do: Nội dung không thuộc thẩm quyền giải quyết của ' || lead_name || '.'",
+     "agency_id", "status IN ('returned', 'rejected')"),
+    ("rejected", "closed_at", "'Bộ phận điều phối (Văn phòng UBND)'", "transition", "'returned'", "'rejected'",
+     "'Không thuộc thẩm quyền của tỉnh; đã hướng dẫn người dân gửi đến cơ quan có thẩm quyền.'", "agency_id",
+     "status = 'rejected'"),
+    ("withdrawn", "closed_at", ":system", "transition", "{handed}", "'withdrawn'",
+     "'Người gửi đề nghị rút phản ánh.'", "agency_id", "status = 'withdrawn'"),
+    ("overdue", "overdue_marked_at", ":system", "overdue", "NULL", "NULL",
+     "'Quá hạn trả lời (' || {due_text} || '). Cơ quan xử lý gửi văn bản xin lỗi.'", "agency_id",
+     "overdue_marked_at IS NOT NULL"),
+]
+_EVENT_BRANCHES = "\n        UNION ALL ".join(
+    f"SELECT id AS petition_id, {at} AS at, {actor} AS actor_label, '{kind}' AS kind, {before} AS from_status, "
+    f"{after} AS to_status, {note} AS note, {agency} AS agency_id, {step} AS step FROM p WHERE {which}"
+    for step, (_, at, actor, kind, before, after, note, agency, which) in enumerate(_EVENT_STEPS))
+_RATING_EVENTS = (f"SELECT r.petition_id, r.created_at, :system, 'rating', NULL, NULL, "
+                  f"'Người dân đã gửi đánh giá mức độ hài lòng.', r.agency_id, {len(_EVENT_STEPS)} "
+                  f"FROM rating r WHERE r.petition_id BETWEEN :first AND :last")
+# The steps of a petition are written in time order, so its event ids read as its timeline.
 DERIVED_ROWS = {
     "petition_event": f"""
-        INSERT INTO petition_event (petition_id, at, actor_label, kind, from_status, to_status, note, public, agency_id)
-        SELECT id, created_at, :system, 'transition', NULL, 'received', '', :yes, agency_id {_CHUNK}
-        UNION ALL SELECT id, created_at, :system, 'transition', 'received', 'assigned', '', :yes, agency_id {_CHUNK}
-        UNION ALL SELECT id, published_at, :system, 'transition', 'answered', 'published', '', :yes, agency_id {_CHUNK}
-                  AND published_at IS NOT NULL""",
+    INSERT INTO petition_event (petition_id, at, actor_label, kind, from_status, to_status, note, public, agency_id)
+    {_STEPS}
+    SELECT petition_id, at, actor_label, kind, from_status, to_status, note, :yes, agency_id
+    FROM ({_EVENT_BRANCHES}
+        UNION ALL {_RATING_EVENTS}) steps
+    ORDER BY petition_id, at, step""",
     "assignment": f"""
-        INSERT INTO assignment (petition_id, lead_agency_id, responsible_official, task, coordinating_agencies, due_date,
-                                expected_result, created_at, active)
-        SELECT id, agency_id, 'Lãnh đạo cơ quan', 'Xem xét, giải quyết', '', due_date, 'Trả lời bằng văn bản',
-               created_at, :yes {_CHUNK}""",
+    INSERT INTO assignment (petition_id, lead_agency_id, responsible_official, task, coordinating_agencies, due_date,
+                            expected_result, created_at, active)
+    {_STEPS}
+    SELECT id, first_id, 'Lãnh đạo ' || first_name,
+           'Xem xét, giải quyết và trả lời phản ánh ' || code || ': ' || substr(content, 1, 80), '', due_date,
+           :expected_result, created_at, agency_id = first_id FROM p
+    UNION ALL
+    SELECT id, agency_id, 'Lãnh đạo ' || lead_name,
+           'Tiếp nhận từ ' || first_name || ': xem xét, giải quyết phản ánh ' || code, '', due_date, :expected_result,
+           transferred_at, :yes FROM p WHERE agency_id <> first_id""",
+    "answer": f"""
+    INSERT INTO answer (petition_id, agency_id, body_html, published_html, state, created_at, submitted_at,
+                        approved_at)
+    {_STEPS}
+    SELECT id, agency_id, {{answer_body}}, CASE WHEN published_at IS NULL THEN NULL ELSE {{answer_public}} END,
+           CASE WHEN published_at IS NULL THEN 'submitted' ELSE 'approved' END, answered_at, answered_at, published_at
+    FROM p WHERE status IN ('answered', 'published', 'closed')""",
+    "apology": f"""
+    INSERT INTO apology (petition_id, agency_id, missed_due_date, body_html, issued_at)
+    {_STEPS}
+    SELECT p.id, p.agency_id, p.due_date, {{letter}}, p.overdue_marked_at
+    FROM p JOIN synthetic_letter l ON l.agency_id = p.agency_id WHERE p.overdue_marked_at IS NOT NULL""",
 }
 
 
+# An answer as agencies write them; the public reads it redacted (workflow.approve_answer), here the officer's
+# name and telephone number.
+ANSWER_BODIES = [
+    "<p>@@agency@@ đã tiếp nhận phản ánh @@code@@ và phối hợp với UBND phường kiểm tra hiện trường. Đơn vị quản lý "
+    "đã khắc phục xong, đề nghị người dân tiếp tục theo dõi và phản ánh nếu tình trạng tái diễn.</p>"
+    "<p>Mọi thắc mắc xin liên hệ bà Nguyễn Thị Hoa, chuyên viên phụ trách, điện thoại 0236 3822 123.</p>",
+    "<p>Về phản ánh @@code@@, @@agency@@ đã giao phòng chuyên môn xác minh. Nội dung phản ánh là đúng; cơ quan đã "
+    "yêu cầu tổ chức, cá nhân liên quan chấm dứt vi phạm và sẽ kiểm tra lại trong 15 ngày.</p>"
+    "<p>Cán bộ theo dõi: ông Trần Văn Minh, điện thoại 0905 214 367.</p>",
+    "<p>@@agency@@ trả lời phản ánh @@code@@ như sau: vụ việc thuộc kế hoạch xử lý năm nay, đã được bố trí kinh "
+    "phí và dự kiến hoàn thành trong quý tới. Cơ quan cảm ơn người dân đã quan tâm, phản ánh.</p>",
+]
+
+
+def answer_texts() -> dict[str, str]:
+    """The answer bodies and their redacted public text, as bind values for the answer statement."""
+    values = {}
+    for number, body in enumerate(ANSWER_BODIES):
+        values[f"body{number}"], values[f"public{number}"] = body, redact_html(body)
+    return values
+
+
+def _answer_sql(kind: str) -> str:
+    """One of the bodies (or their public texts), chosen by the petition id, with its agency and code filled in."""
+    chosen = " ".join(f"WHEN {n} THEN :{kind}{n}" for n in range(len(ANSWER_BODIES)))
+    return (f"replace(replace(CASE id % {len(ANSWER_BODIES)} {chosen} END, '@@agency@@', lead_name), "
+            f"'@@code@@', code)")
+
+
+class _Placeholder:
+    """Stands for a value the database fills in: a letter is rendered once per agency with these in its place."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def strftime(self, pattern: str) -> str:
+        return f"@@{self.name}{pattern}@@"
+
+    def __str__(self):
+        return f"@@{self.name}@@"
+
+
+# What each placeholder of a letter is filled with (the letter is dated the day the sweep issued it).
+_LETTER_DATES = {"created": "p.created_at", "due": "p.due_date", "today": "p.due_date + 1"}
+_TO_CHAR = {"%d": "DD", "%m": "MM", "%Y": "YYYY"}
+
+
+def _write_letters(connection, session, render_apology) -> None:
+    """The apology letter of each agency, placeholders in it, in a temporary table the apology statement reads."""
+    connection.exec_driver_sql("CREATE TEMPORARY TABLE synthetic_letter (agency_id INTEGER PRIMARY KEY, body_html TEXT)")
+    petition = namedtuple("LetterPetition", "code reporter_name created_at due_date")(
+        _Placeholder("code"), None, _Placeholder("created"), _Placeholder("due"))
+    for agency in session.query(Agency):
+        letter = render_apology(petition, agency, _Placeholder("today"))
+        unknown = set(re.findall(r"@@(\w+?)(%[^@]*)?@@", letter)) - {("code", "")} - {
+            (name, pattern) for name in _LETTER_DATES for pattern in ("%d/%m/%Y", "%d", "%m", "%Y")}
+        if unknown:
+            raise ValueError(f"the apology letter uses values synthetic seeding cannot fill: {sorted(unknown)}")
+        connection.execute(text("INSERT INTO synthetic_letter VALUES (:agency, :letter)"),
+                           {"agency": agency.id, "letter": letter})
+
+
+def _letter_sql(dialect: str) -> str:
+    """The agency's letter with the petition's code and dates put in its placeholders."""
+    sql = "replace(l.body_html, '@@code@@', p.code)"
+    for name, column in _LETTER_DATES.items():
+        for pattern in ("%d/%m/%Y", "%d", "%m", "%Y"):
+            sql = f"replace({sql}, '@@{name}{pattern}@@', {_date_text(dialect, column, pattern)})"
+    return sql
+
+
+def _date_text(dialect: str, column: str, pattern: str) -> str:
+    if dialect == "postgresql":
+        return f"to_char({column}, '{'/'.join(_TO_CHAR[part] for part in re.findall('%.', pattern))}')"
+    column, modifier = (column[:-4], ", '+1 day'") if column.endswith(" + 1") else (column, "")
+    return f"strftime('{pattern}', {column}{modifier})"
+
+
+def _sql_fragments(dialect: str) -> dict[str, str]:
+    """The parts of DERIVED_ROWS each database writes its own way (dates: SQLite keeps them as text)."""
+    return {"transferred_at": _minutes_after(dialect, "p.created_at", TRANSFER_MINUTES),
+            "accepted_at": _minutes_after(dialect, "p.created_at", ACCEPT_MINUTES),
+            "due_text": _date_text(dialect, "due_date", "%d/%m/%Y"),
+            "handed": "CASE WHEN agency_id <> first_id THEN 'transferred' ELSE 'assigned' END",
+            "answer_body": _answer_sql("body"), "answer_public": _answer_sql("public"), "letter": _letter_sql(dialect)}
+
+
+def _minutes_after(dialect: str, column: str, minutes: tuple[int, int]) -> str:
+    delay = f"({minutes[0]} + p.id % {minutes[1]})"
+    if dialect == "postgresql":
+        return f"{column} + {delay} * interval '1 minute'"
+    # Whole minutes on the whole seconds, the microseconds put back as they were: the text SQLAlchemy stores.
+    return f"strftime('%Y-%m-%d %H:%M:%S', substr({column}, 1, 19), '+' || {delay} || ' minutes') || substr({column}, 20)"
+
+
+def step_delay(petition_id: int, minutes: tuple[int, int]) -> timedelta:
+    """The Python twin of _minutes_after: when a step without a column of its own happened after receipt."""
+    return timedelta(minutes=minutes[0] + petition_id % minutes[1])
+
+
 def bulk_insert(connection, table, rows: list[dict]) -> None:
-    """The fastest road each database offers: COPY on PostgreSQL, the driver's executemany on SQLite, with the
-    values converted exactly as SQLAlchemy would store them."""
+    """The fastest road each database offers: binary COPY on PostgreSQL, the driver's executemany on SQLite, with
+    the values converted exactly as SQLAlchemy would store them."""
     columns = list(rows[0])
     raw = connection.connection.driver_connection
     if connection.dialect.name == "postgresql":
-        with raw.cursor().copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        # Binary values cost the driver a third of what their text would (most of a COPY's time at this size).
+        with raw.cursor().copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(_column_types(raw, table.name, columns))
             for row in rows:
                 copy.write_row(list(row.values()))  # every row of a chunk has its keys in the same order
         return
@@ -254,6 +446,13 @@ def bulk_insert(connection, table, rows: list[dict]) -> None:
                     values)
 
 
+def _column_types(raw, table: str, columns: list[str]) -> list[int]:
+    """The type of each column as the database declares it, which binary COPY must be told."""
+    types = dict(raw.execute("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
+                             (table,)).fetchall())
+    return [types[column] for column in columns]
+
+
 # --- the rows ----------------------------------------------------------------------------------------------------
 
 CategoryShape = namedtuple("CategoryShape", "id default_agency_id deadline_days")
@@ -264,8 +463,11 @@ class RowMaker:
 
     def __init__(self, session, seed: int):
         self.rng = random.Random(seed)
-        # The corpus texts, folded once for the search columns (folding is most of the per-row cost).
-        self.texts = [(t, c, folded(t)) for t, c, _ in build_corpus()]
+        # The corpus texts, folded (and redacted for the public, as at publication) once: that is most of the
+        # per-row cost. The rules find every name the corpus holds (all after ông/bà); the NER model would add a
+        # second per text and only false alarms here.
+        self.texts = [(t, c, folded(t), (public := redact(t, use_ner=False)), folded(public))
+                      for t, c, _ in build_corpus()]
         # Plain values, which the child process making the rows can read without the database.
         self.categories = {c.code: CategoryShape(c.id, c.default_agency_id, c.deadline_days)
                            for c in session.query(Category).all()}
@@ -273,6 +475,9 @@ class RowMaker:
         self.secret_hash = hash_secret(secrets.token_hex(8))  # synthetic items are not meant to be tracked
         self.next_id = (session.query(func.max(Petition.id)).scalar() or 0) + 1
         self.now = utcnow()
+        # What the statements deriving the other rows bind, besides the chunk's bounds.
+        self.sql_values = {"yes": True, "system": "Hệ thống", "expected_result": DEFAULT_EXPECTED_RESULT,
+                           **answer_texts()}
 
     def row(self, petition_id: int) -> tuple[dict, dict | None]:
         return _petition_row(self.rng, petition_id, self.texts, self.categories, self.agencies, self.secret_hash,
@@ -280,46 +485,105 @@ class RowMaker:
 
 
 def _petition_row(rng, petition_id, texts, categories, agencies, secret_hash, now) -> tuple[dict, dict | None]:
-    content, category_code, content_folded = rng.choice(texts)
+    content, category_code, content_folded, public_content, public_folded = _pick(rng, texts)
     category = categories[category_code]
-    agency_id = category.default_agency_id if rng.random() < 0.9 else rng.choice(agencies)
+    agency_id = category.default_agency_id if rng.random() < 0.9 else _pick(rng, agencies)  # else handed on
     created = now - timedelta(days=rng.uniform(0, 365), hours=rng.uniform(0, 8))
     received = local_date(created)
     due = _due(received, category.deadline_days)
-    # Old items are nearly all settled; the backlog is the recent weeks, as in a working portal.
-    fate = rng.random() * (0.76 if (now - created).days > 2 * category.deadline_days + 10 else 1.0)
-    published = status = None
-    if fate < 0.72:  # answered; most on time, some late
-        delay = rng.randint(1, category.deadline_days + (6 if rng.random() < 0.2 else 0))
-        published = datetime.combine(_due(received, delay), datetime.min.time()) + timedelta(hours=rng.uniform(1, 9))
-        status = "closed" if rng.random() < 0.3 else "published"
-        if published > now:
-            published, status = None, None
-    status = status or ("in_progress" if fate < 0.95 else rng.choice(["rejected", "withdrawn", "returned"]))
-    channel = rng.choices(CHANNELS, cum_weights=CHANNEL_CUM_WEIGHTS)[0]
+    status, answered, published, closed = _fate(rng, petition_id, created, received, category, now)
+    if status == "assigned" and agency_id != category.default_agency_id:
+        status = "transferred"
+    overdue = _overdue_marked_at(due, published or closed, now)
+    channel = CHANNELS[bisect(CHANNEL_CUM_WEIGHTS, rng.random() * CHANNEL_CUM_WEIGHTS[-1])]
     code = f"PA-{created.year}-{petition_id:06d}"
-    search_text = f"{code.lower()} {content_folded}"
     published_day = local_date(published) if published else None
     petition = {
         "id": petition_id, "code": code, "secret_hash": secret_hash, "title": "", "content": content,
         "channel": channel, "category_id": category.id, "agency_id": agency_id, "status": status,
-        "province_code": "48", "ward_code": rng.choice(WARDS), "address": "", "consent_public": True,
-        "needs_triage": False, "created_at": created, "updated_at": published or created, "due_date": due,
-        "extension_used": False, "published_at": published, "version": 1,
+        "province_code": "48", "ward_code": _pick(rng, WARDS), "address": "", "consent_public": True,
+        "needs_triage": status == "returned", "created_at": created,
+        "updated_at": max(filter(None, (_last_step(petition_id, status, created, answered, published, closed),
+                                        overdue))),
+        "due_date": due, "extension_used": False, "overdue_marked_at": overdue, "answered_at": answered,
+        "published_at": published, "version": 1,
         "answered_on_time": (published_day <= due) if published else None,
         "handling_days": _handling(received, published_day) if published else None,
-        "public_content": content if published else None,
-        "closed_at": published if status == "closed" else (
-            min(now, created + timedelta(days=rng.uniform(1, 20))) if status in ("rejected", "withdrawn") else None),
-        "search_staff": search_text,
-        "search_public": search_text if published else None,
+        "public_content": public_content if published else None,
+        "closed_at": closed,
+        "search_staff": f"{code.lower()} {content_folded}",
+        "search_public": f"{code.lower()} {public_folded}" if published else None,
     }
-    rating = None
-    if published and rng.random() < 0.4:
-        base = rng.choice([5, 5, 4, 4, 4, 3, 2])
-        scores = {e: max(1, min(5, base + rng.choice([-1, 0, 0, 1]))) for e in ("access", "procedure", "staff",
-                                                                                 "result", "feedback")}
-        rated_at = published + timedelta(days=1)
-        rating = {"petition_id": petition_id, "agency_id": agency_id, **scores, "resolved": base >= 4, "comment": "",
-                  "created_at": rated_at, "updated_at": rated_at}
-    return petition, rating
+    return petition, _rating(rng, petition_id, agency_id, published, now)
+
+
+def _fate(rng, petition_id, created, received, category, now) -> tuple:
+    """How far the petition has gone: (status, answered_at, published_at, closed_at). Old items are nearly all
+    settled; the backlog is the recent weeks, as in a working portal."""
+    age = now - created
+    fate = rng.random() * (0.76 if age.days > 2 * category.deadline_days + 10 else 1.0)
+    if fate < 0.72:
+        answered = _answered(rng, petition_id, created, received, category, now)
+        if answered:
+            return answered
+    elif fate >= 0.95 and age > timedelta(days=1):
+        status = _pick(rng, SIDE_ROADS)
+        closed = None if status == "returned" else min(now, created + timedelta(days=rng.uniform(1, 20)))
+        return status, None, None, closed
+    accepted = created + step_delay(petition_id, ACCEPT_MINUTES)
+    share = rng.random()
+    if accepted >= now or share < 0.1:
+        return "assigned", None, None, None
+    if share < 0.85:
+        return "in_progress", None, None, None
+    return "answered", accepted + (now - accepted) * rng.uniform(0.1, 1), None, None  # awaiting the head
+
+
+def _answered(rng, petition_id, created, received, category, now) -> tuple | None:
+    """Published after 1 to deadline_days working days (a fifth may run 6 days late), or None if that is still
+    to come. The draft went to the head hours or days before; three in ten citizens then closed the item."""
+    delay = 1 + int(rng.random() * (category.deadline_days + (6 if rng.random() < 0.2 else 0)))
+    published = datetime.combine(_due(received, delay), datetime.min.time()) + timedelta(hours=rng.uniform(1, 9))
+    if published > now:
+        return None
+    accepted = created + step_delay(petition_id, ACCEPT_MINUTES)
+    answered = max(accepted + (published - accepted) / 2, published - timedelta(hours=rng.uniform(2, 72)))
+    closed = published + timedelta(days=rng.uniform(1, 10))
+    if rng.random() < 0.3 and closed <= now:
+        return "closed", answered, published, closed
+    return "published", answered, published, None
+
+
+def _overdue_marked_at(due: date, stopped: datetime | None, now: datetime) -> datetime | None:
+    """When the sweep marked the item overdue (and issued the apology): the first run after its due date, if it was
+    still open then."""
+    if due >= local_date(now):
+        return None
+    swept = min(now, _swept_at(due))
+    return swept if stopped is None or stopped > swept else None
+
+
+def _last_step(petition_id, status, created, answered, published, closed) -> datetime:
+    if closed or published or answered:
+        return closed or published or answered
+    if status in ("in_progress", "returned"):
+        return created + step_delay(petition_id, ACCEPT_MINUTES)
+    if status == "transferred":
+        return created + step_delay(petition_id, TRANSFER_MINUTES)
+    return created
+
+
+def _pick(rng, items: list):
+    """rng.choice at a third of its cost (random() is one C call), as random.choices does it."""
+    return items[int(rng.random() * len(items))]
+
+
+def _rating(rng, petition_id, agency_id, published, now) -> dict | None:
+    """Four in ten citizens rate a published answer, the day after."""
+    if not published or published + timedelta(days=1) > now or rng.random() >= 0.4:
+        return None
+    base = _pick(rng, BASE_SCORES)
+    scores = {e: max(1, min(5, base + _pick(rng, SCORE_SPREAD))) for e in SCORE_ELEMENTS}
+    rated_at = published + timedelta(days=1)
+    return {"petition_id": petition_id, "agency_id": agency_id, **scores, "resolved": base >= 4, "comment": "",
+            "created_at": rated_at, "updated_at": rated_at}

@@ -9,6 +9,7 @@ from portal.domain import metrics, rollups, synthetic, workflow
 from portal.domain.lifecycle import transition
 from portal.domain.metrics import Filters, Period, median_of_histogram
 from portal.domain.ratings import rate_petition
+from portal.cli import render_apology_letter
 from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Agency, Category, Petition
 from portal.models.base import utcnow
@@ -68,7 +69,7 @@ def test_a_second_rating_change_moves_the_counts_not_adds(db, petition_factory, 
 
 @pytest.fixture
 def archive(db):
-    seed_synthetic(db.session, 3000, seed=7)
+    seed_synthetic(db.session, 3000, seed=7, render_apology=render_apology_letter)
     return db
 
 
@@ -114,7 +115,7 @@ def schema_of_loaded_tables(session) -> dict:
 
 def test_a_bulk_load_into_an_empty_archive_leaves_every_index_and_check_in_place(db):
     before = schema_of_loaded_tables(db.session)
-    seed_synthetic(db.session, 300, seed=3)
+    seed_synthetic(db.session, 300, seed=3, render_apology=render_apology_letter)
     assert schema_of_loaded_tables(db.session) == before
     assert len(before["petition"][0]) >= 9 and before["petition_event"][1]
     kept, rebuilt = rebuilt_snapshot(db)
@@ -130,10 +131,13 @@ def test_a_failed_bulk_load_leaves_the_schema_as_it_was(db, monkeypatch):
     before = schema_of_loaded_tables(db.session)
     monkeypatch.setitem(synthetic.DERIVED_ROWS, "assignment", "INSERT INTO no_such_table VALUES (1)")
     with pytest.raises(Exception):
-        seed_synthetic(db.session, 300, seed=3)
+        seed_synthetic(db.session, 300, seed=3, render_apology=render_apology_letter)
     db.session.rollback()
     assert schema_of_loaded_tables(db.session) == before
-    assert db.session.query(Petition).count() == 0
+    for table in LOADED_TABLES:
+        assert db.session.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table
+    monkeypatch.undo()  # and nothing of it is in the way of the next load
+    assert seed_synthetic(db.session, 30, seed=3, render_apology=render_apology_letter)["petition"] == 30
 
 
 def test_rollup_maintenance_after_a_bulk_load_still_matches(archive, make_user):
