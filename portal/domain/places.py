@@ -23,18 +23,28 @@ def wards_of(province_code: str) -> list[tuple[str, str]]:
                   key=lambda item: item[1])
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    return dict(provinces())
+
+
+@lru_cache(maxsize=64)
+def _ward_names(province_code: str) -> dict[str, str]:
+    return dict(wards_of(province_code))
+
+
 def province_name(code: str | None) -> str:
-    return dict(provinces()).get(code or "", "")
+    return _province_names().get(code or "", "")
 
 
 def ward_name(province_code: str | None, ward_code: str | None) -> str:
-    return dict(wards_of(province_code or "")).get(ward_code or "", "")
+    return _ward_names(province_code or "").get(ward_code or "", "")
 
 
 def is_valid_location(province_code: str | None, ward_code: str | None) -> bool:
     """A ward must belong to the province given; either may be left out entirely."""
     if not province_code:
         return not ward_code
-    if province_code not in dict(provinces()):
+    if province_code not in _province_names():
         return False
-    return not ward_code or ward_code in dict(wards_of(province_code))
+    return not ward_code or ward_code in _ward_names(province_code)
