@@ -30,7 +30,10 @@ def test_dashboard_numbers_drill_down_to_the_items(client, db, login_as, petitio
     assert "Xếp hạng" in page and "<svg" in page and "Lĩnh vực × cơ quan" in page
     link = re.search(r'href="(/ban-dan-van/chi-tiet\?[^"]*figure=received[^"]*agency=SO-XD[^"]*)"', page).group(1)
     drill = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
-    assert petition.code in drill
+    assert petition.code in drill and "1 phản ánh" in drill
+    english = client.get(link.replace("&amp;", "&") + "&lang=en").get_data(as_text=True)
+    assert "1 petition<" in english or "1 petition " in english  # a count in English agrees with its number
+    assert "1 petitions" not in english
 
 
 def test_every_table_exports_as_csv_and_xlsx(client, db, login_as, petition_factory, make_user):
