@@ -365,7 +365,7 @@ class _Placeholder:
 
 
 # What each placeholder of a letter is filled with (the letter is dated the day the sweep issued it).
-_LETTER_DATES = {"created": "p.created_at", "due": "p.due_date", "today": "p.due_date + 1"}
+_LETTER_DATES = {"created": ("p.created_at", 0), "due": ("p.due_date", 0), "today": ("p.due_date", 1)}
 _TO_CHAR = {"%d": "DD", "%m": "MM", "%Y": "YYYY"}
 
 
@@ -387,17 +387,18 @@ def _write_letters(connection, session, render_apology) -> None:
 def _letter_sql(dialect: str) -> str:
     """The agency's letter with the petition's code and dates put in its placeholders."""
     sql = "replace(l.body_html, '@@code@@', p.code)"
-    for name, column in _LETTER_DATES.items():
+    for name, (column, days_after) in _LETTER_DATES.items():
         for pattern in ("%d/%m/%Y", "%d", "%m", "%Y"):
-            sql = f"replace({sql}, '@@{name}{pattern}@@', {_date_text(dialect, column, pattern)})"
+            sql = f"replace({sql}, '@@{name}{pattern}@@', {_date_text(dialect, column, pattern, days_after)})"
     return sql
 
 
-def _date_text(dialect: str, column: str, pattern: str) -> str:
+def _date_text(dialect: str, column: str, pattern: str, days_after: int = 0) -> str:
+    """The day of `column` (plus `days_after`) written with a strftime pattern of %d, %m, %Y and slashes."""
     if dialect == "postgresql":
-        return f"to_char({column}, '{'/'.join(_TO_CHAR[part] for part in re.findall('%.', pattern))}')"
-    column, modifier = (column[:-4], ", '+1 day'") if column.endswith(" + 1") else (column, "")
-    return f"strftime('{pattern}', {column}{modifier})"
+        day = f"{column} + {days_after}" if days_after else column  # a date plus days; a timestamp as it is
+        return f"to_char({day}, '{'/'.join(_TO_CHAR[part] for part in re.findall('%.', pattern))}')"
+    return f"strftime('{pattern}', {column}, '+{days_after} days')"
 
 
 def _sql_fragments(dialect: str) -> dict[str, str]:
@@ -429,8 +430,9 @@ def bulk_insert(connection, table, rows: list[dict]) -> None:
     raw = connection.connection.driver_connection
     if connection.dialect.name == "postgresql":
         # Binary values cost the driver a third of what their text would (most of a COPY's time at this size).
+        types = _column_types(raw, table.name, columns)
         with raw.cursor().copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(_column_types(raw, table.name, columns))
+            copy.set_types(types)
             for row in rows:
                 copy.write_row(list(row.values()))  # every row of a chunk has its keys in the same order
         return

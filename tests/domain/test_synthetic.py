@@ -1,0 +1,122 @@
+"""Synthetic petitions carry what the real workflow would have left: a complete timeline, the answer, the apology."""
+from datetime import date, timedelta
+
+import pytest
+
+from portal.cli import render_apology_letter
+from portal.domain import lifecycle, workflow
+from portal.domain.lifecycle import can_transition
+from portal.domain.overdue import sweep
+from portal.domain.petitions import published_answer
+from portal.domain.synthetic import seed_synthetic
+from portal.domain.workflow import responsibility_counts
+from portal.models import Answer, Apology, Category, Petition, PetitionEvent, Rating
+from portal.models.base import utcnow
+
+
+@pytest.fixture
+def archive(db):
+    seed_synthetic(db.session, 2000, seed=5, render_apology=render_apology_letter)
+    return db.session
+
+
+def timelines(session) -> dict[int, list[PetitionEvent]]:
+    events = {}
+    for event in session.query(PetitionEvent).order_by(PetitionEvent.id):
+        events.setdefault(event.petition_id, []).append(event)
+    return events
+
+
+def test_every_timeline_is_a_chain_of_allowed_steps_in_time_order_ending_at_the_status(archive):
+    petitions = {p.id: p for p in archive.query(Petition)}
+    now = utcnow()
+    for petition_id, events in timelines(archive).items():
+        petition = petitions[petition_id]
+        moves = [e for e in events if e.kind == "transition"]
+        assert (moves[0].from_status, moves[0].to_status) == (None, "received")
+        for before, after in zip(moves, moves[1:]):
+            assert after.from_status == before.to_status and can_transition(before.to_status, after.to_status)
+        assert moves[-1].to_status == petition.status, petition.code
+        assert [e.at for e in events] == sorted(e.at for e in events) and events[-1].at <= now
+        assert events[0].at == petition.created_at
+        assert petition.updated_at == [e.at for e in events if e.kind != "rating"][-1]  # rating leaves the row alone
+    assert {p.status for p in petitions.values()} >= {"assigned", "in_progress", "answered", "published", "closed",
+                                                      "rejected", "withdrawn", "returned"}
+
+
+def test_every_published_petition_has_its_approved_answer_redacted_for_the_public(archive):
+    published = archive.query(Petition).filter(Petition.status.in_(("published", "closed"))).all()
+    assert len(published) > 1000
+    for petition in published:
+        answer = published_answer(petition)
+        assert answer is not None and answer.approved_at == petition.published_at
+        assert answer.submitted_at == petition.answered_at < petition.published_at
+        assert petition.code in answer.body_html and "0236 3822 123" not in answer.published_html
+        assert petition.public_content and "Trần Thị Lan" not in petition.public_content
+    redacted = archive.query(Answer).filter(Answer.published_html.contains("[số điện thoại]")).count()
+    assert redacted > len(published) / 2
+    waiting = archive.query(Petition).filter_by(status="answered").all()
+    assert waiting and all([a.state for a in p.answers] == ["submitted"] for p in waiting)
+    assert archive.query(Answer).count() == len(published) + len(waiting)
+
+
+def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothing_left(archive):
+    today = date.today()
+    late = archive.query(Petition).filter(Petition.answered_on_time.is_(False)).all()
+    assert late and all(p.apology is not None for p in late)
+    marked = archive.query(Petition).filter(Petition.overdue_marked_at.isnot(None)).all()
+    for petition in marked:
+        assert petition.apology.issued_at == petition.overdue_marked_at
+        assert petition.apology.missed_due_date == petition.due_date < today
+        letter, issued = petition.apology.body_html, petition.due_date + timedelta(days=1)
+        assert petition.code in letter and "@@" not in letter
+        assert f"Ngày {issued:%d} tháng {issued:%m} năm {issued:%Y}" in letter  # dated the day the sweep issued it
+        assert f"{petition.created_at:%d/%m/%Y}, hạn trả lời ngày {petition.due_date:%d/%m/%Y}" in letter
+        assert [e.at for e in petition.events if e.kind == "overdue"] == [petition.overdue_marked_at]
+    assert archive.query(Apology).count() == len(marked)
+    assert sweep(archive, today, lambda p: "") == 0
+
+
+def test_returns_transfers_and_apologies_count_what_the_petitions_went_through(archive):
+    today = date.today()
+    counts = responsibility_counts(archive, today - timedelta(days=400), today)
+    total = {name: sum(c[name] for c in counts.values()) for name in ("returns", "transfers", "extensions", "apologies")}
+    defaults = dict(archive.query(Category.id, Category.default_agency_id))
+    petitions = archive.query(Petition).all()
+    assert total["returns"] == sum(p.status in ("returned", "rejected") for p in petitions) > 0
+    assert total["transfers"] == sum(p.agency_id != defaults[p.category_id] for p in petitions) > 0
+    assert total["apologies"] == archive.query(Apology).count() > 0
+    assert total["extensions"] == 0 == sum(p.extension_used for p in petitions)
+    assert archive.query(PetitionEvent).filter_by(kind="rating").count() == archive.query(Rating).count()
+
+
+def test_a_synthetic_timeline_reads_like_the_same_story_played_through_the_workflow(archive, petition_factory,
+                                                                                    make_user):
+    played = petition_factory(category="giao-thong")
+    officer, head = make_user("agency_officer", played.agency.code), make_user("agency_head", played.agency.code)
+    workflow.submit_answer(archive, played, officer, "<p>Đã sửa xong mặt đường, cảm ơn người dân.</p>")
+    workflow.approve_answer(archive, played, head)
+    lifecycle.transition(archive, played, "closed", note="Người dân xác nhận vấn đề đã được giải quyết.")
+    archive.commit()
+    synthetic = (archive.query(Petition).filter(Petition.status == "closed", Petition.overdue_marked_at.is_(None),
+                                                Petition.channel == played.channel, Petition.id != played.id)
+                 .join(Category).filter(Category.default_agency_id == Petition.agency_id).first())
+
+    def steps(petition):
+        return [(e.kind, e.from_status, e.to_status, e.public, e.note.replace(petition.agency.name, "@"),
+                 e.agency_id is None) for e in petition.events if e.kind == "transition"]
+
+    def without_dates(rows):
+        return [row[:4] + (row[4].split(", hạn")[0], row[5]) for row in rows]
+
+    assert without_dates(steps(synthetic)) == without_dates(steps(played))
+
+
+def test_the_command_counts_every_table_and_reports_petitions_per_second(runner, db):
+    result = runner.invoke(args=["seed-synthetic", "--count", "500", "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    counts = dict(reversed(part.split(" ")) for part in result.output.splitlines()[0].split(", "))
+    for table, model in (("petition", Petition), ("petition_event", PetitionEvent), ("answer", Answer),
+                         ("apology", Apology), ("rating", Rating)):
+        assert int(counts[table]) == db.session.query(model).count() > 0, table
+    assert "rows/s" in result.output and "petitions/s" in result.output
