@@ -137,7 +137,12 @@ def hash_secret(secret: str) -> str:
 
 
 def public_code(petition: Petition, prefix: str = "PA") -> str:
-    return f"{prefix}-{petition.created_at.year}-{petition.id:06d}"
+    return petition_code(prefix, petition.created_at.year, petition.id)
+
+
+def petition_code(prefix: str, year: int, petition_id: int) -> str:
+    """PA-2026-000123: what citizens read back. intake_queue._insert_petition makes the same in SQL."""
+    return f"{prefix}-{year}-{petition_id:06d}"
 
 
 def new_petition(draft: PetitionDraft, category: Category, secret: str | None, **fields) -> tuple[Petition, str]:

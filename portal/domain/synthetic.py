@@ -3,9 +3,9 @@ rows the real workflow would have left over the last 12 months: its events, assi
 import multiprocessing
 import queue
 import random
-from bisect import bisect
 import re
 import secrets
+from bisect import bisect
 from collections import namedtuple
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -14,7 +14,7 @@ from itertools import accumulate
 from sqlalchemy import func, text
 
 from portal.domain.calendar import LOCAL_TZ, add_working_days, local_date, working_days_between
-from portal.domain.petitions import hash_secret
+from portal.domain.petitions import hash_secret, petition_code
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import PETITION_FIELDS, RATING_FIELDS, apply_bulk, petition_items, rating_contribution
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT
@@ -498,7 +498,7 @@ def _petition_row(rng, petition_id, texts, categories, agencies, secret_hash, no
         status = "transferred"
     overdue = _overdue_marked_at(due, published or closed, now)
     channel = CHANNELS[bisect(CHANNEL_CUM_WEIGHTS, rng.random() * CHANNEL_CUM_WEIGHTS[-1])]
-    code = f"PA-{created.year}-{petition_id:06d}"
+    code = petition_code("PA", created.year, petition_id)
     published_day = local_date(published) if published else None
     petition = {
         "id": petition_id, "code": code, "secret_hash": secret_hash, "title": "", "content": content,
