@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import String, bindparam, cast, func, insert, literal, select
+from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -112,13 +112,16 @@ def receipt_json(code: str) -> str:
 
 _petition, _event, _key = Petition.__table__, PetitionEvent.__table__, IdempotencyKey.__table__
 _CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("category_code"))
-_INSERT_EVENT = insert(_event).values(
-    petition_id=bindparam("petition_id"), at=bindparam("created_at"), actor_id=bindparam("actor_id"),
-    actor_label=bindparam("actor_label"), kind="transition", to_status="received", public=True,
-    note=bindparam("note"))
-_INSERT_KEY = insert(_key).values(key=bindparam("key"), request_hash=bindparam("request_hash"),
-                                  petition_id=bindparam("petition_id"), response_json=bindparam("response_json"),
-                                  created_at=bindparam("created_at"))
+# The first event and the idempotency key, column by column, for both roads (SQLite's statements, PostgreSQL's WITH).
+_RECEIVED_EVENT = {
+    "kind": literal("transition"), "to_status": literal("received"), "public": literal(True),
+    "at": bindparam("created_at", type_=_event.c.at.type), "actor_id": bindparam("actor_id", type_=Integer),
+    "actor_label": bindparam("actor_label", type_=String), "note": bindparam("note", type_=String)}
+_KEY = {"key": bindparam("key", type_=String), "request_hash": bindparam("request_hash", type_=String),
+        "created_at": bindparam("created_at", type_=_key.c.created_at.type)}
+_INSERT_EVENT = insert(_event).values(petition_id=bindparam("petition_id"), **_RECEIVED_EVENT)
+_INSERT_KEY = insert(_key).values(petition_id=bindparam("petition_id"), response_json=bindparam("response_json"),
+                                  **_KEY)
 _ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "intake_step", "updated_at")
 _FRESH = {"needs_triage": False, "extension_used": False, "version": 1}  # a new petition, never changed
 
@@ -151,18 +154,13 @@ def _insert_petition(dialect: str):
 def _accept_in_one(with_key: bool):
     """PostgreSQL: the petition, its first event and the idempotency key in one statement (data-modifying WITH)."""
     accepted = _insert_petition("postgresql").cte("accepted")
-    event = insert(_event).from_select(
-        ["petition_id", "kind", "to_status", "public", "at", "actor_id", "actor_label", "note"],
-        select(accepted.c.id, literal("transition"), literal("received"), literal(True),
-               bindparam("created_at", type_=_event.c.at.type), bindparam("actor_id", type_=_event.c.actor_id.type),
-               bindparam("actor_label", type_=String), bindparam("note", type_=String))).cte("received_event")
+    event = insert(_event).from_select(["petition_id", *_RECEIVED_EVENT],
+                                       select(accepted.c.id, *_RECEIVED_EVENT.values())).cte("received_event")
     statement = select(accepted.c.id, accepted.c.code).add_cte(event)
     if with_key:
-        key = insert(_key).from_select(
-            ["key", "request_hash", "petition_id", "response_json", "created_at"],
-            select(bindparam("key", type_=String), bindparam("request_hash", type_=String), accepted.c.id,
-                   cast(func.json_build_object("code", accepted.c.code), String),
-                   bindparam("created_at", type_=_key.c.created_at.type))).cte("remembered_key")
+        response_json = cast(func.json_build_object("code", accepted.c.code), String)  # as receipt_json writes it
+        key = insert(_key).from_select(["petition_id", "response_json", *_KEY],
+                                       select(accepted.c.id, response_json, *_KEY.values())).cte("remembered_key")
         statement = statement.add_cte(key)
     return statement
 
