@@ -7,7 +7,7 @@ PORT ?= 5000
 WORKERS ?= $(shell nproc)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test test-sqlite test-postgres test-deps bench migration translations clean
+.PHONY: run dev test test-sqlite test-postgres test-deps bench migration translations messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ translations: $(MO_FILES)
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(VENV)/bin/pybabel --quiet compile --use-fuzzy -d translations -l $*
+
+## After changing a user-facing text: extract the catalogue and merge it into each language (then translate).
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o translations/messages.pot .
+	$(VENV)/bin/pybabel -q update --ignore-obsolete -i translations/messages.pot -d translations
 
 setup: $(VENV)/.installed translations
 	$(FLASK) db upgrade

@@ -144,3 +144,12 @@ def test_the_rating_form_speaks_the_citizens_language(client, db, petition_facto
     assert "Access to the service" in page and "Has your problem been resolved?" in page
     assert "Very satisfied" in page and "Comment (optional)" in page
     assert "Tiếp cận dịch vụ" not in page
+
+
+def test_a_word_with_two_meanings_gets_the_english_each_place_needs(client, login_as):
+    login_as("committee")
+    dashboard = client.get("/ban-dan-van/?lang=en").get_data(as_text=True)
+    assert ">Ranking<" in dashboard and ">Returns<" in dashboard  # "Xếp hạng" the table, "Trả lại" a count
+    login_as("secretariat")
+    sessions = client.get("/doi-thoai/?lang=en").get_data(as_text=True)
+    assert ">Chaired by<" in sessions and ">Lead<" not in sessions
