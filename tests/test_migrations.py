@@ -14,3 +14,23 @@ def test_migrations_match_the_models(db):
                                                                "compare_type": True})
         differences = compare_metadata(context, db.metadata)
     assert differences == []
+
+
+def test_0008_fills_the_monthly_agency_rollup_from_the_finer_monthly_one(db):
+    from flask_migrate import downgrade, upgrade
+
+    from portal.cli import render_apology_letter
+    from portal.domain.synthetic import seed_synthetic
+    from portal.models import MonthlyAgencyFigure
+
+    seed_synthetic(db.session, 400, seed=3, render_apology=render_apology_letter)
+    kept_by_the_load = _rows(db, MonthlyAgencyFigure)
+    db.session.remove()
+    downgrade(revision="0007")
+    upgrade()
+    assert _rows(db, MonthlyAgencyFigure) == kept_by_the_load
+    assert len(kept_by_the_load) > 12 and sum(row.received for row in kept_by_the_load) == 400
+
+
+def _rows(db, model):
+    return sorted(db.session.query(*model.__table__.columns).all())

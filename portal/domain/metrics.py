@@ -14,8 +14,8 @@ from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import (NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, MonthlyFigure,
-                           MonthlyHandling, Petition, Rating)
+from portal.models import (NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
+                           MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition, Rating)
 
 THRESHOLD_PERCENT = 75.0
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -421,8 +421,9 @@ def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months
 
 
 def _rollup_months(session, periods: list[Period], filters: Filters) -> list[dict]:
-    """One pass over the monthly rollup: each month's sums, and open-overdue carried month by month."""
-    m = MonthlyFigure
+    """One pass over a monthly rollup: each month's sums, and open-overdue carried month by month. Unfiltered, the
+    per-agency rollup: a dozen rows a month, where the finer one holds every category × channel met."""
+    m = MonthlyFigure if filters.category_id or filters.channel else MonthlyAgencyFigure
     query = (session.query(m.month, func.sum(m.received), func.sum(m.answered), func.sum(m.on_time),
                            func.sum(m.overdue_start - m.overdue_stop))
              .filter(m.month <= periods[-1].first, m.agency_id != NONE_ID))

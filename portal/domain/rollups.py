@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import NONE_ID, DailyAgencyFigure, DailyFigure, MonthlyFigure, MonthlyHandling, DailyHandling, DailyRating, Petition, Rating
+from portal.models import (NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, MonthlyAgencyFigure,
+                           MonthlyFigure, MonthlyHandling, Petition, Rating)
 from portal.models.base import utcnow
 
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -22,9 +23,11 @@ PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status"
                    "answered_on_time", "handling_days", "closed_at", "intake_step")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
-          "handling": DailyHandling, "month_handling": MonthlyHandling, "rating": DailyRating}
+          "month_agency_figure": MonthlyAgencyFigure, "handling": DailyHandling, "month_handling": MonthlyHandling,
+          "rating": DailyRating}
 KEYS = {"figure": ("day", "agency_id", "category_id", "channel"),
         "month_figure": ("month", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
+        "month_agency_figure": ("month", "agency_id"),
         "handling": ("day", "agency_id", "handling_days"),
         "month_handling": ("month", "agency_id", "category_id", "channel", "handling_days"), "rating": ("day", "agency_id")}
 
@@ -65,6 +68,7 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
     items = [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
     items += [(("month_figure", (day.replace(day=1), agency, *fine), column), n) for day, column, n in counts]
     items += [(("agency_figure", (day, agency), column), n) for day, column, n in counts]  # per agency only
+    items += [(("month_agency_figure", (day.replace(day=1), agency), column), n) for day, column, n in counts]
     if published is not None and fields["handling_days"] is not None:
         items.append((("handling", (published_day, agency, fields["handling_days"]), "answers"), 1))
         items.append((("month_handling", (published_day.replace(day=1), agency, *fine, fields["handling_days"]),

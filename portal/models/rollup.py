@@ -57,6 +57,14 @@ class DailyAgencyFigure(FigureCounters, db.Model):
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
 
 
+class MonthlyAgencyFigure(FigureCounters, db.Model):
+    """The same counters per calendar month and agency: the unfiltered 12-month trend reads a dozen rows a month,
+    however large the archive and however many categories and channels it spans."""
+
+    month = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+
+
 class DailyHandling(db.Model):
     """How many answers published on a day by an agency took exactly `handling_days`: the median comes from this
     histogram, not from sorting the archive."""
