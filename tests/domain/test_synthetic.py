@@ -1,16 +1,22 @@
 """Synthetic petitions carry what the real workflow would have left: a complete timeline, the answer, the apology."""
-from datetime import date, timedelta
+import threading
+import time
+from datetime import date, datetime, timedelta
+from itertools import accumulate
 
 import pytest
+from sqlalchemy import inspect, text
 
 from portal.cli import render_apology_letter
-from portal.domain import lifecycle, workflow
+from portal.domain import lifecycle, synthetic, workflow
+from portal.domain.calendar import add_working_days, working_days_between
 from portal.domain.lifecycle import can_transition
 from portal.domain.overdue import sweep
 from portal.domain.petitions import published_answer
-from portal.domain.synthetic import seed_synthetic
+from portal.domain.rollups import write_bulk_rows
+from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.domain.workflow import responsibility_counts
-from portal.models import Answer, Apology, Category, Petition, PetitionEvent, Rating
+from portal.models import Answer, Apology, Category, DailyRating, Petition, PetitionEvent, Rating
 from portal.models.base import utcnow
 
 
@@ -120,3 +126,80 @@ def test_the_command_counts_every_table_and_reports_petitions_per_second(runner,
                          ("apology", Apology), ("rating", Rating)):
         assert int(counts[table]) == db.session.query(model).count() > 0, table
     assert "rows/s" in result.output and "petitions/s" in result.output
+
+
+def test_pieces_start_small_and_keep_every_chunk_whole():
+    pieces = list(synthetic._pieces(101, 2 * synthetic.CHUNK + 700))
+    assert pieces[0] == (101, synthetic.FIRST_PIECE)
+    assert [first for first, _ in pieces] == list(accumulate([101] + [size for _, size in pieces[:-1]]))
+    assert sum(size for _, size in pieces) == 2 * synthetic.CHUNK + 700
+    ends = {first + size - 101 for first, size in pieces}
+    assert {synthetic.CHUNK, 2 * synthetic.CHUNK} <= ends and max(size for _, size in pieces) == synthetic.CHUNK
+    assert list(synthetic._pieces(1, 30)) == [(1, 30)]
+
+
+def test_due_dates_and_handling_days_are_the_calendars_own():
+    start = date(2025, 12, 1)
+    for day in (start + timedelta(days=n) for n in range(0, 420, 3)):
+        for days in (1, 5, 15, 21):
+            assert synthetic._due(day, days) == add_working_days(day, days)
+            end = day + timedelta(days=days * 2)
+            assert synthetic._handling(day, end) == working_days_between(day, end)
+
+
+def test_pieces_leave_the_same_archive_as_whole_chunks(db, monkeypatch):
+    monkeypatch.setattr(synthetic, "CHUNK", 400)
+    monkeypatch.setattr(synthetic, "utcnow", lambda: datetime(2026, 5, 4, 3, 2, 1))
+    monkeypatch.setattr(synthetic, "hash_secret", lambda secret: "-")
+
+    def archive(first_piece):
+        monkeypatch.setattr(synthetic, "FIRST_PIECE", first_piece)
+        seed_synthetic(db.session, 1000, seed=4, render_apology=render_apology_letter)
+        rows = {table: db.session.execute(text(f"SELECT * FROM {table} ORDER BY id")).all() for table in LOADED_TABLES}
+        if db.engine.dialect.name == "postgresql":  # ids start again at 1, as SQLite's do after the deletes
+            db.session.execute(text(f"TRUNCATE {', '.join(LOADED_TABLES)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(LOADED_TABLES):
+                db.session.execute(text(f"DELETE FROM {table}"))
+        db.session.commit()
+        return rows
+
+    assert archive(30) == archive(400)
+
+
+def test_a_load_leaves_every_key_of_the_loaded_tables_in_place(db):
+    def keys():
+        inspector = inspect(db.session.connection())
+        return {table: (inspector.get_pk_constraint(table),
+                        sorted((u["name"], tuple(u["column_names"])) for u in inspector.get_unique_constraints(table)))
+                for table in LOADED_TABLES}
+
+    before = keys()
+    seed_synthetic(db.session, 300, seed=3, render_apology=render_apology_letter)
+    assert keys() == before and before["petition"][1]
+
+
+def test_bulk_rollups_add_to_a_row_another_transaction_commits_meanwhile(db):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite lets one writer at a time")
+    agency_id = db.session.query(Category.default_agency_id).filter(Category.default_agency_id.isnot(None)).first()[0]
+    counters = tuple(c.name for c in DailyRating.__table__.columns if c.name not in ("day", "agency_id"))
+    day, engine = date(2030, 1, 1), db.engine
+    other = engine.connect()  # holds the key uncommitted: the load sees the table empty, then waits on the key
+    other.execute(text(f"INSERT INTO daily_rating (day, agency_id, {', '.join(counters)}) "
+                       f"VALUES (:day, :agency, {', '.join('5' for _ in counters)})"),
+                  {"day": day, "agency": agency_id})
+    rows = [(day, agency_id, *[2] * len(counters)), (day + timedelta(days=1), agency_id, *[1] * len(counters))]
+
+    def load():
+        with engine.begin() as connection:
+            write_bulk_rows(connection, {"rating": (counters, rows)})
+
+    loading = threading.Thread(target=load)
+    loading.start()
+    time.sleep(0.5)
+    other.commit()
+    other.close()
+    loading.join()
+    written = db.session.query(DailyRating).order_by(DailyRating.day).all()
+    assert [(r.day, r.ratings, r.feedback) for r in written] == [(day, 7, 7), (day + timedelta(days=1), 1, 1)]
