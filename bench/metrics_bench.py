@@ -1,6 +1,7 @@
-"""Metrics at scale: the year's agency ranking (what GET /api/v1/metrics answers), the 12-month trend and the
-heat map, timed over an archive of N synthetic petitions, against a floor measured in the same run on the same
-database (one indexed primary-key look-up of a petition).
+"""Metrics at scale: the year's agency ranking (what GET /api/v1/metrics answers), the 12-month trend, the heat
+map and the responsibility counts, then whole requests (the public API, the committee's dashboard), timed over an
+archive of N synthetic petitions, against a floor measured in the same run on the same database (one indexed
+primary-key look-up of a petition).
 
 Run: .venv/bin/python bench/metrics_bench.py --sizes 10000 1000000 [--database-url URL]
 Each size gets a fresh database: SQLite in a temporary folder unless --database-url names an empty PostgreSQL one.
@@ -42,7 +43,9 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
     from portal.domain.taxonomy import load_taxonomy
     from portal.extensions import db
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False, "WTF_CSRF_ENABLED": False})
+    today = date.today()
+    year = (today - timedelta(days=364), today)
     with app.app_context():
         if database_url.startswith("postgresql"):
             downgrade(revision="base")
@@ -54,27 +57,59 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
         seconds = time.perf_counter() - start
         db.session.execute(text("ANALYZE"))
         db.session.commit()
-        today = date.today()
-        year = (today - timedelta(days=364), today)
         session = db.session
-        cases = {
+        floor = timed(lambda: session.execute(text("SELECT id, code FROM petition WHERE id = :i"),
+                                              {"i": size // 2}).all(), rounds * 5)
+        results = {"rows": sum(written.values()), "seed_rows_per_s": sum(written.values()) / seconds,
+                   "floor_p50": p(floor, 50), "cases": {}}
+        _time_cases(results, rounds, {
             "ranking, year": lambda: metrics.agency_ranking(session, *year),
             "trend, 12 months": lambda: metrics.monthly_trend(session, today),
             "heat map, year": lambda: metrics.heat_map(session, metrics.Period(*year)),
             "ranking, year, channel filter": lambda: metrics.agency_ranking(
                 session, *year, filters=metrics.Filters(channel="hotline")),
-        }
-        floor = timed(lambda: session.execute(text("SELECT id, code FROM petition WHERE id = :i"),
-                                              {"i": size // 2}).all(), rounds * 5)
-        results = {"rows": sum(written.values()), "seed_rows_per_s": sum(written.values()) / seconds,
-                   "floor_p50": p(floor, 50), "cases": {}}
-        for name, case in cases.items():
-            case()  # warm the caches, as a running server has them
-            values = timed(case, rounds)
-            results["cases"][name] = (p(values, 50), p(values, 95))
+            "returns, transfers, apologies": lambda: metrics.responsibility_counts(session, *year),
+        })
+        # What the dashboard did before this count had a rollup: the year's event log and letters, read whole.
+        _time_cases(results, 3, {"(before: the same from the event log)": lambda: metrics.responsibility_counts(
+            session, *year, source="scan")})
+        _add_committee_user(session)
         db.session.remove()
+    # Whole requests, each in its own application context as on a server: every figure of the page at once.
+    public, committee = app.test_client(), app.test_client()
+    _ok(committee.post("/dang-nhap/", data={"email": BENCH_USER, "password": BENCH_PASSWORD}), 302)
+    span = f"from={year[0]}&to={year[1]}"
+    _time_cases(results, rounds, {
+        "GET /api/v1/metrics, year": lambda: _ok(public.get(f"/api/v1/metrics?{span}")),
+        "committee dashboard, year": lambda: _ok(committee.get(f"/ban-dan-van/?{span}")),
+    })
+    with app.app_context():
         db.engine.dispose()
     return results
+
+
+def _time_cases(results: dict, rounds: int, cases: dict) -> None:
+    for name, case in cases.items():
+        case()  # warm the caches, as a running server has them
+        values = timed(case, rounds)
+        results["cases"][name] = (p(values, 50), p(values, 95))
+
+
+BENCH_USER, BENCH_PASSWORD = "bench.committee@example.gov.vn", "mật-khẩu-đo-tải-123"
+
+
+def _add_committee_user(session) -> None:
+    from portal.models import User
+
+    user = User(email=BENCH_USER, full_name="Ban Dân vận", role="committee")
+    user.set_password(BENCH_PASSWORD)
+    session.add(user)
+    session.commit()
+
+
+def _ok(response, status: int = 200):
+    assert response.status_code == status, (response.status_code, response.get_data(as_text=True)[:300])
+    return response
 
 
 def main():

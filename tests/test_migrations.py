@@ -16,20 +16,22 @@ def test_migrations_match_the_models(db):
     assert differences == []
 
 
-def test_0008_fills_the_monthly_agency_rollup_from_the_finer_monthly_one(db):
+def test_0008_and_0009_fill_their_rollups_from_what_the_database_already_holds(db):
     from flask_migrate import downgrade, upgrade
 
     from portal.cli import render_apology_letter
     from portal.domain.synthetic import seed_synthetic
-    from portal.models import MonthlyAgencyFigure
+    from portal.models import DailyResponsibility, MonthlyAgencyFigure
 
     seed_synthetic(db.session, 400, seed=3, render_apology=render_apology_letter)
-    kept_by_the_load = _rows(db, MonthlyAgencyFigure)
+    months, responsibility = _rows(db, MonthlyAgencyFigure), _rows(db, DailyResponsibility)
     db.session.remove()
     downgrade(revision="0007")
     upgrade()
-    assert _rows(db, MonthlyAgencyFigure) == kept_by_the_load
-    assert len(kept_by_the_load) > 12 and sum(row.received for row in kept_by_the_load) == 400
+    assert _rows(db, MonthlyAgencyFigure) == months
+    assert _rows(db, DailyResponsibility) == responsibility
+    assert len(months) > 12 and sum(row.received for row in months) == 400
+    assert sum(row.transfers for row in responsibility) > 0 and sum(row.apologies for row in responsibility) > 0
 
 
 def _rows(db, model):

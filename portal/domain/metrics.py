@@ -14,8 +14,10 @@ from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import (NONE_ID, Agency, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
-                           MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition, Rating)
+from portal.domain.rollups import RESPONSIBILITY_STEPS
+from portal.models import (NONE_ID, Agency, Apology, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
+                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
+                           PetitionEvent, Rating)
 
 THRESHOLD_PERCENT = 75.0
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
@@ -456,6 +458,37 @@ def heat_map(session, period: Period, filters: Filters = NO_FILTERS, source: str
                      Petition.agency_id.isnot(None)))
     return {(category, agency): n for category, agency, n in
             filters.apply(query).group_by(Petition.category_id, Petition.agency_id)}
+
+
+RESPONSIBILITY = (*RESPONSIBILITY_STEPS.values(), "apologies")
+
+
+def responsibility_counts(session, first: date, last: date, source: str = "auto") -> dict[str, dict[str, int]]:
+    """Returns, transfers, extensions and apologies per agency code in [first, last]: how "pushing responsibility
+    around" shows. Each counts against the agency that let the item go, asked for time or missed the deadline."""
+    if source == "scan":
+        return _scan_responsibility(session, Period(first, last))
+    r = DailyResponsibility
+    rows = (session.query(Agency.code, *(func.sum(getattr(r, column)) for column in RESPONSIBILITY))
+            .join(Agency, Agency.id == r.agency_id).filter(r.day >= first, r.day <= last).group_by(Agency.code))
+    return {code: dict(zip(RESPONSIBILITY, map(int, values))) for code, *values in rows if any(values)}
+
+
+def _scan_responsibility(session, period: Period) -> dict[str, dict[str, int]]:
+    """The same from the event log and the letters, read whole: what the rollup is checked against."""
+    counts: dict[str, dict[str, int]] = {}
+    steps = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
+             .join(Agency, Agency.id == PetitionEvent.agency_id)
+             .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS),
+                     PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
+             .group_by(Agency.code, PetitionEvent.to_status))
+    for code, step, number in steps:
+        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))[RESPONSIBILITY_STEPS[step]] = number
+    letters = (session.query(Agency.code, func.count(Apology.id)).join(Agency, Agency.id == Apology.agency_id)
+               .filter(Apology.issued_at >= period.start, Apology.issued_at < period.end).group_by(Agency.code))
+    for code, number in letters:
+        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))["apologies"] = number
+    return counts
 
 
 def petitions_behind(session, period: Period, figure: str, agency_id: int | None, filters: Filters = NO_FILTERS,

@@ -14,22 +14,28 @@ from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import (NONE_ID, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating, MonthlyAgencyFigure,
-                           MonthlyFigure, MonthlyHandling, Petition, Rating)
+from portal.models import (NONE_ID, Apology, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
+                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
+                           PetitionEvent, Rating)
 from portal.models.base import utcnow
 
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
                    "answered_on_time", "handling_days", "closed_at", "intake_step")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
+EVENT_FIELDS = ("at", "agency_id", "kind", "to_status")
+APOLOGY_FIELDS = ("issued_at", "agency_id")
+# The steps that hand an item on or put it off, and the responsibility counter each adds to.
+RESPONSIBILITY_STEPS = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
           "month_agency_figure": MonthlyAgencyFigure, "handling": DailyHandling, "month_handling": MonthlyHandling,
-          "rating": DailyRating}
+          "rating": DailyRating, "responsibility": DailyResponsibility}
 KEYS = {"figure": ("day", "agency_id", "category_id", "channel"),
         "month_figure": ("month", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
         "month_agency_figure": ("month", "agency_id"),
         "handling": ("day", "agency_id", "handling_days"),
-        "month_handling": ("month", "agency_id", "category_id", "channel", "handling_days"), "rating": ("day", "agency_id")}
+        "month_handling": ("month", "agency_id", "category_id", "channel", "handling_days"), "rating": ("day", "agency_id"),
+        "responsibility": ("day", "agency_id")}
 
 
 def petition_contribution(fields: dict) -> Counter:
@@ -96,6 +102,20 @@ def rating_contribution(fields: dict) -> Counter:
     return out
 
 
+def event_contribution(fields: dict) -> Counter:
+    """A return, transfer or extension, on its local day, against the agency on the event (the one letting go)."""
+    column = RESPONSIBILITY_STEPS.get(fields["to_status"]) if fields["kind"] == "transition" else None
+    if column is None or fields["at"] is None:
+        return Counter()
+    return Counter({("responsibility", (local_date(fields["at"]), fields["agency_id"] or NONE_ID), column): 1})
+
+
+def apology_contribution(fields: dict) -> Counter:
+    if fields["issued_at"] is None:
+        return Counter()
+    return Counter({("responsibility", (local_date(fields["issued_at"]), fields["agency_id"] or NONE_ID), "apologies"): 1})
+
+
 def apply(connection, delta: Counter) -> None:
     """Add `delta` to the rollup rows, creating them when missing. Rows are touched in key order, so two
     transactions never wait on each other's rows in opposite orders (no deadlock on PostgreSQL)."""
@@ -145,12 +165,15 @@ def _fields(obj, names, old: bool) -> dict:
     return values
 
 
+# What each watched model counts for, and the column of its moment (filled before the flush: see below).
+WATCHED = {Petition: (PETITION_FIELDS, petition_contribution, "created_at"),
+           Rating: (RATING_FIELDS, rating_contribution, "created_at"),
+           PetitionEvent: (EVENT_FIELDS, event_contribution, "at"),
+           Apology: (APOLOGY_FIELDS, apology_contribution, "issued_at")}
+
+
 def _watched(obj):
-    if isinstance(obj, Petition):
-        return PETITION_FIELDS, petition_contribution
-    if isinstance(obj, Rating):
-        return RATING_FIELDS, rating_contribution
-    return None
+    return WATCHED.get(type(obj))
 
 
 @event.listens_for(Session, "before_flush")
@@ -162,10 +185,10 @@ def _take_old(session, flush_context, instances):
         watched = _watched(obj)
         if watched is None:
             continue
-        names, contribution = watched
+        names, contribution, moment = watched
         if obj in session.new:
-            if obj.created_at is None:
-                obj.created_at = utcnow()  # the column default would come too late to be counted
+            if getattr(obj, moment) is None:
+                setattr(obj, moment, utcnow())  # the column default would come too late to be counted
         else:
             delta.subtract(contribution(_fields(obj, names, old=True)))
         if obj not in session.deleted:
@@ -176,7 +199,7 @@ def _take_old(session, flush_context, instances):
 def _add_new(session, flush_context):
     delta = session.info.pop("rollup_delta", Counter())
     for obj in session.info.pop("rollup_changed", []):
-        names, contribution = _watched(obj)
+        names, contribution, _ = _watched(obj)
         delta.update(contribution(_fields(obj, names, old=False)))
     if session.in_nested_transaction():
         apply(session.connection(), delta)  # written inside the savepoint, so its rollback takes them away too
@@ -209,8 +232,8 @@ def _load_old_values(model, names):
         event.listen(getattr(model, name), "set", lambda *args: None, active_history=True)
 
 
-_load_old_values(Petition, PETITION_FIELDS)
-_load_old_values(Rating, RATING_FIELDS)
+for watched_model, (watched_names, *_) in WATCHED.items():
+    _load_old_values(watched_model, watched_names)
 
 
 # --- rebuilding ------------------------------------------------------------------------------------------------
@@ -226,6 +249,12 @@ def rebuild(session, batch: int = 20000) -> int:
         total += 1
     for row in session.execute(select(*(getattr(Rating, n) for n in RATING_FIELDS)).execution_options(yield_per=batch)):
         delta.update(rating_contribution(dict(zip(RATING_FIELDS, row))))
+    steps = (select(*(getattr(PetitionEvent, n) for n in EVENT_FIELDS))
+             .where(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS)))
+    for row in session.execute(steps.execution_options(yield_per=batch)):
+        delta.update(event_contribution(dict(zip(EVENT_FIELDS, row))))
+    for row in session.execute(select(*(getattr(Apology, n) for n in APOLOGY_FIELDS)).execution_options(yield_per=batch)):
+        delta.update(apology_contribution(dict(zip(APOLOGY_FIELDS, row))))
     apply_bulk(session.connection(), delta)
     return total
 
@@ -305,3 +334,27 @@ def snapshot(session) -> dict:
                     out[(table, *(getattr(row, k) for k in keys), column.name)] = value
     return out
 
+
+def add_responsibility_of_loaded(connection, first_petition_id: int) -> None:
+    """A bulk load writes its events and apology letters in SQL (domain/synthetic.py), so their responsibility
+    counts are summed in SQL too, by the same rules as event_contribution and apology_contribution (the tests
+    check the two agree): one pass over the loaded petitions' events."""
+    day = _local_day_sql(connection.dialect.name)
+    counters = (*RESPONSIBILITY_STEPS.values(), "apologies")
+    steps = ", ".join(f"'{step}'" for step in RESPONSIBILITY_STEPS)
+    per_step = ", ".join(f"CASE WHEN to_status = '{step}' THEN 1 ELSE 0 END AS {column}"
+                         for step, column in RESPONSIBILITY_STEPS.items())
+    source = (f"SELECT day, agency_id, {', '.join(f'sum({c})' for c in counters)} FROM ("
+              f"SELECT {day.format('at')} AS day, coalesce(agency_id, {NONE_ID}) AS agency_id, {per_step}, "
+              f"0 AS apologies FROM petition_event "
+              f"WHERE petition_id >= :first AND kind = 'transition' AND to_status IN ({steps}) "
+              f"UNION ALL SELECT {day.format('issued_at')}, coalesce(agency_id, {NONE_ID}), 0, 0, 0, 1 "
+              f"FROM apology WHERE petition_id >= :first) AS steps GROUP BY day, agency_id")
+    connection.execute(text(_upsert_sql("responsibility", counters, source)), {"first": first_petition_id})
+
+
+def _local_day_sql(dialect: str) -> str:
+    # Vietnam has kept UTC+7 without daylight saving since 1976 (calendar.local_date); timestamps are naive UTC.
+    if dialect == "postgresql":
+        return "CAST({} + interval '7 hours' AS DATE)"
+    return "date({}, '+7 hours')"

@@ -20,8 +20,8 @@ from portal.domain.calendar import (LOCAL_TZ, CalendarOverrides, add_working_day
                                     working_days_between)
 from portal.domain.petitions import hash_secret, petition_code
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.domain.rollups import (PETITION_FIELDS, RATING_FIELDS, bulk_rows, petition_items, rating_contribution,
-                                   write_bulk_rows)
+from portal.domain.rollups import (PETITION_FIELDS, RATING_FIELDS, add_responsibility_of_loaded, bulk_rows,
+                                   petition_items, rating_contribution, write_bulk_rows)
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT
 from portal.models import Agency, Category, Petition, Rating
 from portal.models.base import utcnow
@@ -101,6 +101,7 @@ def seed_synthetic(session, count: int, seed: int = 1, *, render_apology) -> dic
         child.kill()  # done, or not needed any more; SIGTERM could be caught by a handler the child inherited
         child.join()
     write_bulk_rows(connection, rollup_rows)
+    add_responsibility_of_loaded(connection, first_id)  # its events were written in SQL: summed in SQL
     connection.exec_driver_sql("DROP TABLE synthetic_letter")
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT setval(pg_get_serial_sequence('petition', 'id'), (SELECT max(id) FROM petition))"))

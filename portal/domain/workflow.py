@@ -12,12 +12,10 @@ from portal.models import (
     AGENCY_ROLES,
     Agency,
     Answer,
-    Apology,
     Assignment,
     CoordinationRequest,
     ExtensionRequest,
     Petition,
-    PetitionEvent,
 )
 from portal.models.base import utcnow
 from portal.text.redact import redact, redact_html
@@ -199,27 +197,3 @@ def request_coordination(session, petition: Petition, actor, to_agency: Agency, 
     notify_staff(session, to_agency.id, f"Đề nghị phối hợp xử lý {petition.code}",
                  f"{petition.agency.name} đề nghị phối hợp: {note.strip()}")
     return request
-
-
-def responsibility_counts(session, date_from, date_to) -> dict[str, dict[str, int]]:
-    """Returns, transfers, extensions and apologies per agency code in the period: how "pushing
-    responsibility around" shows. Returns and transfers count against the agency that let go of the item."""
-    from sqlalchemy import func
-
-    from portal.domain.metrics import Period
-
-    period = Period(date_from, date_to)
-    counts: dict[str, dict[str, int]] = {}
-    rows = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
-            .join(Agency, Agency.id == PetitionEvent.agency_id)
-            .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(("returned", "transferred", "extended")),
-                    PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
-            .group_by(Agency.code, PetitionEvent.to_status))
-    names = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
-    for code, status, number in rows:
-        counts.setdefault(code, dict.fromkeys(("returns", "transfers", "extensions", "apologies"), 0))[names[status]] = number
-    apologies = (session.query(Agency.code, func.count(Apology.id)).join(Agency, Agency.id == Apology.agency_id)
-                 .filter(Apology.issued_at >= period.start, Apology.issued_at < period.end).group_by(Agency.code))
-    for code, number in apologies:
-        counts.setdefault(code, dict.fromkeys(("returns", "transfers", "extensions", "apologies"), 0))["apologies"] = number
-    return counts

@@ -17,6 +17,7 @@ from portal.models.rollup import (  # noqa: F401
     DailyFigure,
     DailyHandling,
     DailyRating,
+    DailyResponsibility,
     MonthlyAgencyFigure,
     MonthlyFigure,
     MonthlyHandling,

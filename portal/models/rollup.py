@@ -95,6 +95,19 @@ class MonthlyHandling(db.Model):
     )
 
 
+class DailyResponsibility(db.Model):
+    """How "pushing responsibility around" shows, per local day and agency: returns and transfers count against the
+    agency that let the item go, extensions against the one that asked for time, apology letters against the one
+    that missed the deadline. The dashboard sums a year of these instead of reading the event log."""
+
+    day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    returns = counter()
+    transfers = counter()
+    extensions = counter()
+    apologies = counter()
+
+
 class DailyRating(db.Model):
     """Ratings given on a day for an agency, and per SIPAS element how many were 4 or 5."""
 

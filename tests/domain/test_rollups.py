@@ -91,6 +91,8 @@ def test_rollups_and_a_scan_of_the_archive_give_the_same_figures(archive):
             assert (metrics.heat_map(session, period, filters, source="rollup")
                     == metrics.heat_map(session, period, filters, source="scan"))
     today = date.today()
+    year = (today - timedelta(days=400), today)
+    assert metrics.responsibility_counts(session, *year) == metrics.responsibility_counts(session, *year, source="scan")
     for filters in (Filters(), Filters(category_id=category.id), Filters(channel="hotline")):
         assert (metrics.monthly_trend(session, today, filters, source="rollup")
                 == metrics.monthly_trend(session, today, filters, source="scan")), filters
@@ -211,3 +213,26 @@ def test_a_rolled_back_change_leaves_the_rollups_alone(db, petition_factory):
     db.session.rollback()
     db.session.commit()  # nothing of the rolled-back petition may be written by a later commit
     assert rollups.snapshot(db.session) == kept
+
+
+def test_returns_transfers_extensions_and_apologies_are_kept_per_day_and_agency(db, petition_factory, make_user):
+    from portal.domain.overdue import sweep
+
+    officer, coordinator = make_user("agency_officer", "SO-XD"), make_user("coordinator")
+    workflow.transfer(db.session, petition_factory(category="giao-thong"), officer, agency(db, "UBND-XA"), "Việc của phường")
+    workflow.return_to_coordinator(db.session, petition_factory(category="giao-thong"), officer, "Không thuộc thẩm quyền")
+    extended = petition_factory(category="giao-thong")
+    request = workflow.request_extension(db.session, extended, officer, extended.due_date + timedelta(days=5), "Cần khảo sát")
+    workflow.decide_extension(db.session, request, coordinator, grant=True, note="Đồng ý")
+    late = petition_factory(category="giao-thong")
+    late.due_date = date.today() - timedelta(days=3)
+    db.session.commit()
+    assert sweep(db.session, date.today(), lambda petition: "<p>Xin lỗi</p>") == 1
+    db.session.commit()
+    today = date.today()
+    counts = metrics.responsibility_counts(db.session, today - timedelta(days=1), today)
+    assert counts == {"SO-XD": {"returns": 1, "transfers": 1, "extensions": 1, "apologies": 1}}
+    assert counts == metrics.responsibility_counts(db.session, today - timedelta(days=1), today, source="scan")
+    assert metrics.responsibility_counts(db.session, today - timedelta(days=9), today - timedelta(days=2)) == {}
+    kept, rebuilt = rebuilt_snapshot(db)
+    assert kept == rebuilt

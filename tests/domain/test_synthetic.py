@@ -11,11 +11,11 @@ from portal.cli import render_apology_letter
 from portal.domain import lifecycle, synthetic, workflow
 from portal.domain.calendar import add_working_days, working_days_between
 from portal.domain.lifecycle import can_transition
+from portal.domain.metrics import responsibility_counts
 from portal.domain.overdue import sweep
 from portal.domain.petitions import published_answer
 from portal.domain.rollups import write_bulk_rows
 from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
-from portal.domain.workflow import responsibility_counts
 from portal.models import Answer, Apology, Category, DailyRating, Petition, PetitionEvent, Rating
 from portal.models.base import utcnow
 

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from portal.domain import workflow
+from portal.domain import metrics, workflow
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.overdue import sweep
 from portal.models import Agency, Apology, Assignment, OutboundMail, Petition, PetitionEvent
@@ -87,7 +87,7 @@ def test_responsibility_counts_per_agency(db, petition_factory, make_user):
     workflow.return_to_coordinator(db.session, second, officer, "Không thuộc thẩm quyền")
     db.session.commit()
     today = date.today()
-    counts = workflow.responsibility_counts(db.session, today - timedelta(days=1), today + timedelta(days=1))
+    counts = metrics.responsibility_counts(db.session, today - timedelta(days=1), today + timedelta(days=1))
     assert counts["SO-XD"]["transfers"] == 1 and counts["SO-XD"]["returns"] == 1
 
 

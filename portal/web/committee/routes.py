@@ -10,7 +10,6 @@ from portal.domain import metrics
 from portal.domain.dialogue import follow_up_table
 from portal.domain.explanations import explanations_filed, previous_month
 from portal.domain.errors import ValidationFailed
-from portal.domain.workflow import responsibility_counts
 from portal.extensions import db
 from portal.models import CHANNELS, Agency, Category, DialogueSession, Petition
 from portal.web.committee.charts import trend_svg
@@ -64,7 +63,8 @@ def dashboard():
     return render_template(
         "committee/dashboard.html", first=first, last=last, ranking=ranking, agencies=agencies, categories=categories,
         channels=CHANNELS, trend_chart=trend_svg(metrics.monthly_trend(db.session, last, filters)),
-        heat=metrics.heat_map(db.session, period, filters), responsibility=responsibility_counts(db.session, first, last),
+        heat=metrics.heat_map(db.session, period, filters),
+        responsibility=metrics.responsibility_counts(db.session, first, last),
         explanations=explanations_filed(db.session, explanation_period), explanation_period=explanation_period,
         flagged_last_month=flagged(explanation_period), dialogues=follow_up_table(db.session, first, last))
 
@@ -166,5 +166,5 @@ def monthly_report():
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     ranking = metrics.agency_ranking(db.session, first, last, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
     return render_template("committee/report.html", first=first, last=last, ranking=ranking,
-                           responsibility=responsibility_counts(db.session, first, last),
+                           responsibility=metrics.responsibility_counts(db.session, first, last),
                            explanations=explanations_filed(db.session, (first, last)))
