@@ -85,6 +85,8 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
         "public transparency page": lambda: _ok(public.get("/minh-bach")),
         "drill-down: one agency's year": lambda: _ok(committee.get(f"/ban-dan-van/chi-tiet?{span}&figure=received"
                                                                    f"&agency=SO-XD")),
+        "drill-down: one agency's overdue": lambda: _ok(committee.get(f"/ban-dan-van/chi-tiet?{span}&figure=overdue"
+                                                                      f"&agency=SO-XD")),
     })
     with app.app_context():
         db.engine.dispose()
