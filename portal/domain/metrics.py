@@ -504,4 +504,9 @@ def petitions_behind(session, period: Period, figure: str, agency_id: int | None
     query = session.query(Petition).filter(condition)
     if agency_id:
         query = query.filter(Petition.agency_id == agency_id)
-    return filters.apply(query).order_by(Petition.id).limit(limit).all()
+    if figure in ("overdue", "open_overdue"):  # the longest waiting first
+        return filters.apply(query).order_by(Petition.id).limit(limit).all()
+    # Newest first by the figure's own moment: the database walks that index backwards and stops at `limit`. In id
+    # order SQLite read and sorted the whole period first (4.4 s for an agency's year at a million petitions).
+    moment = Petition.published_at if figure in ("answered", "on_time", "late") else Petition.created_at
+    return filters.apply(query).order_by(moment.desc(), Petition.id.desc()).limit(limit).all()

@@ -88,3 +88,18 @@ def test_wilson_interval_matches_the_formula():
     assert wilson_interval(0, 0) is None
     low, high = wilson_interval(45, 50)
     assert (low, high) == (78.6, 95.7)
+
+
+def test_the_drill_down_lists_the_newest_first_and_the_longest_overdue_first(db, petition_factory):
+    from datetime import timedelta
+
+    from portal.domain.metrics import Period, petitions_behind
+    from portal.models.base import utcnow
+
+    older, newer = petition_factory(category="giao-thong"), petition_factory(category="giao-thong")
+    older.created_at, newer.created_at = utcnow() - timedelta(days=40), utcnow() - timedelta(days=30)
+    older.due_date = newer.due_date = date.today() - timedelta(days=10)
+    db.session.commit()
+    year = Period(date.today() - timedelta(days=364), date.today())
+    assert [p.id for p in petitions_behind(db.session, year, "received", older.agency_id)] == [newer.id, older.id]
+    assert [p.id for p in petitions_behind(db.session, year, "overdue", older.agency_id)] == [older.id, newer.id]
