@@ -16,20 +16,22 @@ def test_migrations_match_the_models(db):
     assert differences == []
 
 
-def test_0008_and_0009_fill_their_rollups_from_what_the_database_already_holds(db):
+def test_0008_to_0010_fill_their_rollups_from_what_the_database_already_holds(db):
     from flask_migrate import downgrade, upgrade
 
     from portal.cli import render_apology_letter
     from portal.domain.synthetic import seed_synthetic
-    from portal.models import DailyResponsibility, MonthlyAgencyFigure
+    from portal.models import CohortAnswer, DailyResponsibility, MonthlyAgencyFigure
 
     seed_synthetic(db.session, 400, seed=3, render_apology=render_apology_letter)
     months, responsibility = _rows(db, MonthlyAgencyFigure), _rows(db, DailyResponsibility)
+    cohorts = _rows(db, CohortAnswer)
     db.session.remove()
     downgrade(revision="0007")
     upgrade()
     assert _rows(db, MonthlyAgencyFigure) == months
     assert _rows(db, DailyResponsibility) == responsibility
+    assert _rows(db, CohortAnswer) == cohorts and len(cohorts) > 12
     assert len(months) > 12 and sum(row.received for row in months) == 400
     assert sum(row.transfers for row in responsibility) > 0 and sum(row.apologies for row in responsibility) > 0
 

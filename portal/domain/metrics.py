@@ -15,8 +15,8 @@ from sqlalchemy import and_, case, func, literal_column, or_
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import RESPONSIBILITY_STEPS
-from portal.models import (NONE_ID, Agency, Apology, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
-                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
+from portal.models import (NONE_ID, Agency, Apology, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling,
+                           DailyRating, DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
                            PetitionEvent, Rating)
 
 THRESHOLD_PERCENT = 75.0
@@ -124,16 +124,37 @@ def rollup_counts(session, period: Period, filters: Filters, *, overall: bool = 
         counts = _agency_counts(session, period, overall)
     if not cohort:
         return counts
-    # The rollups count answers received in the period whenever they came; take away those published after it
-    # ends. Only the petitions published after the period are read (none, for a period that ends today).
-    created_at = _without_index(session, Petition.created_at)
-    late = (session.query(group if overall else Petition.agency_id, func.count(Petition.id))
-            .filter(Petition.published_at >= period.end, created_at >= period.start,
-                    created_at < period.end, Petition.agency_id.isnot(None)))
-    for key, n in filters.apply(late).group_by(group if overall else Petition.agency_id):
+    # The rollups count answers received in the period whenever they came; take away those published after it.
+    for key, n in _answered_after(session, period, filters, overall).items():
         if key in counts:
             counts[key]["received_answered"] -= n
     return counts
+
+
+def _answered_after(session, period: Period, filters: Filters, overall: bool) -> dict:
+    """Per agency (or all in one, key 1): items received in the period and published after it. Unfiltered, the
+    months after the period's own come from CohortAnswer, and only the rest of its last month (nothing, for a
+    period ending on a month's last day or today) from the petitions; filtered, all from the petitions."""
+    late: dict = {}
+    next_month = _month_end(period.last) + timedelta(days=1)
+    unfiltered = not (filters.category_id or filters.channel or filters.ward_code)
+    if unfiltered:
+        c = CohortAnswer
+        key = literal_column("1") if overall else c.agency_id
+        months = (session.query(key, func.sum(c.answers))
+                  .filter(c.received_day >= period.first, c.received_day <= period.last,
+                          c.published_month >= next_month, c.agency_id != NONE_ID).group_by(key))
+        late.update((k, int(n or 0)) for k, n in months)
+    key = literal_column("1") if overall else Petition.agency_id
+    created_at = _without_index(session, Petition.created_at)
+    rest = (session.query(key, func.count(Petition.id))
+            .filter(Petition.published_at >= period.end, created_at >= period.start,
+                    created_at < period.end, Petition.agency_id.isnot(None)))
+    if unfiltered:
+        rest = rest.filter(Petition.published_at < _utc(next_month))
+    for k, n in filters.apply(rest).group_by(key):
+        late[k] = late.get(k, 0) + n
+    return late
 
 
 def _agency_counts(session, period: Period, overall: bool) -> dict:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.models import (NONE_ID, Apology, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
+from portal.models import (NONE_ID, Apology, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
                            DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
                            PetitionEvent, Rating)
 from portal.models.base import utcnow
@@ -29,13 +29,13 @@ APOLOGY_FIELDS = ("issued_at", "agency_id")
 RESPONSIBILITY_STEPS = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
           "month_agency_figure": MonthlyAgencyFigure, "handling": DailyHandling, "month_handling": MonthlyHandling,
-          "rating": DailyRating, "responsibility": DailyResponsibility}
+          "rating": DailyRating, "responsibility": DailyResponsibility, "cohort": CohortAnswer}
 KEYS = {"figure": ("day", "agency_id", "category_id", "channel"),
         "month_figure": ("month", "agency_id", "category_id", "channel"), "agency_figure": ("day", "agency_id"),
         "month_agency_figure": ("month", "agency_id"),
         "handling": ("day", "agency_id", "handling_days"),
         "month_handling": ("month", "agency_id", "category_id", "channel", "handling_days"), "rating": ("day", "agency_id"),
-        "responsibility": ("day", "agency_id")}
+        "responsibility": ("day", "agency_id"), "cohort": ("received_day", "agency_id", "published_month")}
 
 
 def petition_contribution(fields: dict) -> Counter:
@@ -57,6 +57,7 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
     if published is not None:
         published_day = local_date(published)
         counts += [(counts[0][0], "received_answered", 1), (published_day, "answered", 1)]
+        cohort = [(("cohort", (counts[0][0], agency, published_day.replace(day=1)), "answers"), 1)]
         if fields["answered_on_time"]:
             counts.append((published_day, "on_time", 1))
         if fields["handling_days"] is not None:
@@ -71,7 +72,8 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
         if stop is not None:
             counts.append((stop, "overdue_stop", 1))
     fine = (fields["category_id"] or NONE_ID, fields["channel"])
-    items = [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
+    items = cohort if published is not None else []
+    items += [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
     items += [(("month_figure", (day.replace(day=1), agency, *fine), column), n) for day, column, n in counts]
     items += [(("agency_figure", (day, agency), column), n) for day, column, n in counts]  # per agency only
     items += [(("month_agency_figure", (day.replace(day=1), agency), column), n) for day, column, n in counts]

@@ -13,6 +13,7 @@ from portal.models.petition import (  # noqa: F401
 from portal.models.rating import Explanation, LabelledExample, Rating  # noqa: F401
 from portal.models.rollup import (  # noqa: F401
     NONE_ID,
+    CohortAnswer,
     DailyAgencyFigure,
     DailyFigure,
     DailyHandling,

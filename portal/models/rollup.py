@@ -108,6 +108,17 @@ class DailyResponsibility(db.Model):
     apologies = counter()
 
 
+class CohortAnswer(db.Model):
+    """Answers per local day of receipt, agency and month of publication. A response rate counts the items received
+    in a period and answered by its end; the figures above count answers by the day of receipt, so those published
+    after the period are taken away, summed here by month instead of read from the petitions."""
+
+    received_day = db.Column(db.Date, primary_key=True)
+    agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
+    published_month = db.Column(db.Date, primary_key=True)
+    answers = counter()
+
+
 class DailyRating(db.Model):
     """Ratings given on a day for an agency, and per SIPAS element how many were 4 or 5."""
 
