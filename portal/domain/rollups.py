@@ -57,7 +57,6 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
     if published is not None:
         published_day = local_date(published)
         counts += [(counts[0][0], "received_answered", 1), (published_day, "answered", 1)]
-        cohort = [(("cohort", (counts[0][0], agency, published_day.replace(day=1)), "answers"), 1)]
         if fields["answered_on_time"]:
             counts.append((published_day, "on_time", 1))
         if fields["handling_days"] is not None:
@@ -72,11 +71,12 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
         if stop is not None:
             counts.append((stop, "overdue_stop", 1))
     fine = (fields["category_id"] or NONE_ID, fields["channel"])
-    items = cohort if published is not None else []
-    items += [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
+    items = [(("figure", (day, agency, *fine), column), n) for day, column, n in counts]
     items += [(("month_figure", (day.replace(day=1), agency, *fine), column), n) for day, column, n in counts]
     items += [(("agency_figure", (day, agency), column), n) for day, column, n in counts]  # per agency only
     items += [(("month_agency_figure", (day.replace(day=1), agency), column), n) for day, column, n in counts]
+    if published is not None:  # by month of publication: response rates of past periods (metrics._answered_after)
+        items.append((("cohort", (counts[0][0], agency, published_day.replace(day=1)), "answers"), 1))
     if published is not None and fields["handling_days"] is not None:
         items.append((("handling", (published_day, agency, fields["handling_days"]), "answers"), 1))
         items.append((("month_handling", (published_day.replace(day=1), agency, *fine, fields["handling_days"]),
