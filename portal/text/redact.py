@@ -6,6 +6,7 @@ NER (offline) and rules for "ông/bà/anh/chị + Name" and "tôi là Name". Off
 ("Thông báo số 495/TB-UBND") stay. Placeholders say what was removed, so the text still reads.
 """
 import re
+from dataclasses import dataclass
 
 PLACEHOLDERS = {
     "email": "[thư điện tử]",
@@ -37,17 +38,55 @@ _PLACE_WORD = re.compile(r"(?:đường|phố|kiệt|hẻm|ngõ|cầu|chợ|trư
                          r"bệnh viện|công viên|khu|ngã tư|ngã ba)\s*$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Span:
+    """One piece of personal data found in a text: text[start:end] is of `kind` (a key of PLACEHOLDERS)."""
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def placeholder(self) -> str:
+        return PLACEHOLDERS[self.kind]
+
+
+def find_spans(text: str, use_ner: bool = True) -> list[Span]:
+    """Every personal-data span of the text, in order, not overlapping."""
+    if not text:
+        return []
+    found: list[Span] = []
+    for kind, pattern in (("email", _EMAIL), ("plate", _PLATE), ("phone", _PHONE), ("id_number", _ID_NUMBER),
+                          ("house", _HOUSE)):
+        found += [Span(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+    for name in _names(text, use_ner):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if _replacement(m, text) != m.group(0):
+                found.append(Span(m.start(), m.end(), "name"))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def apply_spans(text: str, spans: list[Span]) -> str:
+    """The text with each span replaced by its placeholder."""
+    out, at = [], 0
+    for span in spans:
+        out += [text[at:span.start], span.placeholder]
+        at = span.end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def redact(text: str, use_ner: bool = True) -> str:
     """The text with personal data replaced by placeholders."""
-    if not text:
-        return ""
-    names = _names(text, use_ner)  # read before placeholders, whose words are not names
-    text = _EMAIL.sub(PLACEHOLDERS["email"], text)
-    text = _PLATE.sub(PLACEHOLDERS["plate"], text)
-    text = _PHONE.sub(PLACEHOLDERS["phone"], text)
-    text = _ID_NUMBER.sub(PLACEHOLDERS["id_number"], text)
-    text = _HOUSE.sub(PLACEHOLDERS["house"], text)
-    return replace_names(text, names)
+    return apply_spans(text, find_spans(text, use_ner)) if text else ""
 
 
 def _names(text: str, use_ner: bool) -> set[str]:
