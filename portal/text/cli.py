@@ -61,10 +61,46 @@ def evaluate_command(csv_path):
         click.echo(f"{label:>{width}} " + " ".join(f"{c:>3}" for c in counts) + f"  ({number})")
 
 
-@click.command("redact")
-def redact_command():
-    """Read one document a line on stdin; write each one redacted."""
+@click.group("redact", invoke_without_command=True)
+@click.pass_context
+def redact_command(ctx):
+    """Read one document a line on stdin; write each one redacted, one line each (or: flask redact evaluate)."""
+    if ctx.invoked_subcommand is None:
+        redact_lines(sys.stdin.buffer, sys.stdout.buffer)
+
+
+def redact_lines(source, sink) -> None:
+    """Exactly one output line for each input line: only "\n" ends a line (a stray "\r" or U+2028 inside a
+    document must not split it), and no line break is written inside one."""
     from portal.text.redact import redact
 
-    for line in sys.stdin:
-        click.echo(redact(line.rstrip("\n")))
+    for raw in source:
+        line = raw.decode("utf-8", errors="replace").rstrip("\n").rstrip("\r")
+        sink.write(_one_line(redact(line)).encode("utf-8") + b"\n")
+        sink.flush()
+
+
+_LINE_BREAKS = str.maketrans({c: " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_LINE_BREAKS)
+
+
+@redact_command.command("evaluate")
+@click.argument("jsonl_path", type=click.Path(exists=True, dir_okay=False))
+def redact_evaluate_command(jsonl_path):
+    """Precision and recall per type on a labelled JSON-lines file, every miss and every false positive.
+    The redaction is rules and underthesea's shipped NER, nothing trained on the corpus: it is evaluated
+    directly, no cross-validation folds are needed."""
+    from portal.text.redaction_eval import CorpusError, evaluate, format_report, read_corpus
+
+    try:
+        rows = read_corpus(jsonl_path)
+    except (CorpusError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"Tệp không đọc được: {error}") from None
+    if not rows:
+        raise click.ClickException("Tệp không có dòng nào.")
+    click.echo(f"{len(rows)} texts; rules and underthesea's NER, nothing trained on them: evaluated directly")
+    for line in format_report(evaluate(rows)):
+        click.echo(line)
