@@ -52,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     import portal.domain.rollups  # noqa: F401  (its listeners keep the metric rollups in step with every flush)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     csrf.init_app(app)
+    import portal.ratelimit  # noqa: F401  (registers the database:// store the limiter uses by default)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=os.path.join(os.path.dirname(app.root_path), "translations"))
@@ -60,11 +61,9 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
     login_manager.session_protection = "strong"
 
-    @login_manager.user_loader
-    def load_user(user_id):
-        from portal.models import User
+    from portal.web.auth.sessions import load_user
 
-        return db.session.get(User, int(user_id))
+    login_manager.user_loader(load_user)
 
 
 def register_blueprints(app: Flask) -> None:

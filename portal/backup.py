@@ -6,10 +6,11 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from portal.domain.calendar import local_now
 
 # Debian installs the client tools per server version, off PATH.
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
@@ -27,7 +28,7 @@ def is_sqlite(database_url: str) -> bool:
 
 def default_backup_path(backups_dir: str, database_url: str) -> Path:
     suffix = ".sqlite3" if is_sqlite(database_url) else ".dump"
-    return Path(backups_dir) / f"portal-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
+    return Path(backups_dir) / f"portal-{local_now():%Y%m%d-%H%M%S}{suffix}"
 
 
 def backup_database(database_url: str, target_path: str) -> Path:

@@ -1,4 +1,6 @@
 """flask commands. Each is a thin shell around a domain function."""
+import os
+
 import click
 from flask import current_app
 
@@ -31,15 +33,14 @@ def load_taxonomy_command():
 
 
 @click.command("seed-demo")
-@click.option("--copies", default=3, show_default=True, help="How many times each demo story is played.")
-def seed_demo_command(copies):
+def seed_demo_command():
     """Demo accounts (passwords printed once) and petitions in every state."""
     from portal.demo import create_demo_petitions, create_demo_users
     from portal.domain.taxonomy import load_taxonomy
 
     load_taxonomy(db.session)
     accounts = create_demo_users(db.session)
-    petitions = create_demo_petitions(db.session, copies=copies)
+    petitions = create_demo_petitions(db.session)
     db.session.commit()
     _print_accounts(accounts)
     click.echo(f"{petitions} demo petitions created.")
@@ -47,17 +48,30 @@ def seed_demo_command(copies):
 
 @click.command("bootstrap")
 def bootstrap_command():
-    """What `make run` does after migrating: taxonomy always, demo data only into an empty database."""
+    """What `make run` does after migrating: taxonomy always; demo data only into an empty database, and only the
+    embedded SQLite one unless PORTAL_DEMO=1 asks (a production PostgreSQL never gets demo accounts by accident)."""
     from portal.models import DailyAgencyFigure, Petition, User
 
     ctx = click.get_current_context()
     ctx.invoke(load_taxonomy_command)
     if db.session.query(Petition.id).first() and not db.session.query(DailyAgencyFigure.day).first():
         ctx.invoke(rebuild_metrics_command)  # a database from before the rollups existed
-    if db.session.query(User).first() is None and db.session.query(Petition).first() is None:
-        ctx.invoke(seed_demo_command)
-    else:
+    if db.session.query(User).first() is not None or db.session.query(Petition).first() is not None:
         click.echo("Database already has data: demo data not loaded.")
+    elif not demo_wanted():
+        click.echo("Demo data not loaded: set PORTAL_DEMO=1 to load it into this database.")
+    else:
+        ctx.invoke(seed_demo_command)
+
+
+def demo_wanted() -> bool:
+    """PORTAL_DEMO=1 or 0 decides; without it, only the embedded SQLite database of `make run` gets demo data."""
+    from portal.config import default_database_url
+
+    choice = os.environ.get("PORTAL_DEMO", "").strip()
+    if choice in ("0", "1"):
+        return choice == "1"
+    return current_app.config["SQLALCHEMY_DATABASE_URI"] == default_database_url(current_app.instance_path)
 
 
 def _print_accounts(accounts):
@@ -66,8 +80,15 @@ def _print_accounts(accounts):
     banner = ["", "Demo accounts (passwords shown once; also kept in instance/demo-accounts.txt, never committed):",
               *lines, ""]
     click.echo("\n".join(banner))
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    write_private_file(path, "\n".join(lines) + "\n")
+
+
+def write_private_file(path: str, text: str) -> None:
+    """A file only its owner may read (0600): it holds passwords."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # also when the file was there before with wider rights
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 @click.group("api-keys")

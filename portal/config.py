@@ -26,6 +26,8 @@ def load_secret_key(instance_path: str) -> str:
                 handle.write(secrets.token_hex(32))
         except FileExistsError:
             pass
+    if key_file.stat().st_mode & 0o077:  # a key file from an older version, readable by others
+        key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
@@ -49,9 +51,15 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = 4 * 3600
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     RATELIMIT_ENABLED = True
-    RATELIMIT_STORAGE_URI = "memory://"
+    # Counters in the application's database (portal/ratelimit.py), so all workers of a server count together;
+    # several servers: "memcached://host:11211" (README, "Several servers").
+    RATELIMIT_STORAGE_URI = "database://"
     RATELIMIT_PUBLIC_POST = "10 per minute;100 per hour"
     RATELIMIT_HEADERS_ENABLED = True
+    # Wrong tracking secrets (web, API, Open311, ratings), counted per address and per petition code. The per-code
+    # limit is looser so that strangers hammering a code delay its sender less than they delay themselves.
+    RATELIMIT_SECRET_GUESSES_PER_ADDRESS = "10 per hour"
+    RATELIMIT_SECRET_GUESSES_PER_CODE = "30 per hour"
     # How many reverse proxies (nginx) stand in front: their X-Forwarded-For/-Proto are then trusted, so rate
     # limits and logs see the citizen's address, not the proxy's. 0 when gunicorn faces the network itself.
     PROXY_COUNT = 0
@@ -65,6 +73,11 @@ class Defaults:
     # sets this and starts the worker, so `make run` serves this way.
     INTAKE_ROUTING = "inline"
     SATISFACTION_MIN_SAMPLE = 30
+    # Who issues the committee's printed report: the province (its code in vietnam-provinces) and the committee.
+    PROVINCE_CODE = "48"
+    COMMITTEE_NAME = "Ban Dân vận"
+    # Months after a petition ends before its sender's contact details are anonymised (domain/retention.py).
+    RETENTION_MONTHS = 24
     MAIL_SERVER = "localhost"
     MAIL_PORT = 25
     MAIL_USE_TLS = False
@@ -73,5 +86,10 @@ class Defaults:
     MAIL_SENDER = "Cổng phản ánh kiến nghị <no-reply@localhost>"
     MAIL_ENABLED = False
     UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+    # Wrong passwords per account and address before that address waits; another address is not slowed.
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
+    # A staff session unused this long is over (sign in again).
+    STAFF_IDLE_MINUTES = 30
+    # How long a set-password link works (new account, reset by an administrator).
+    PASSWORD_LINK_HOURS = 72

@@ -6,6 +6,7 @@ import socket
 import tempfile
 import threading
 import uuid
+from html.parser import HTMLParser
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -140,6 +141,58 @@ def form_post(client, url: str, data: dict, page_url: str | None = None, **kwarg
     if submission and "submission_token" not in data:
         payload["submission_token"] = submission.group(1)
     return client.post(url, data=payload, **kwargs)
+
+
+class FormReader(HTMLParser):
+    """What a browser sends for a page's form: every input and textarea, each select's selected option (or its first
+    option when none is marked selected, which is how a form silently resets a dropdown)."""
+
+    def __init__(self, form_id="edit-form"):
+        super().__init__()
+        self.form_id, self.inside, self.values, self.select, self.first_option = form_id, False, {}, None, None
+        self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self.inside = True
+        if not self.inside:
+            return
+        if tag == "input" and attrs.get("name"):
+            self.values[attrs["name"]] = attrs.get("value", "")
+        elif tag == "textarea":
+            self.textarea = attrs["name"]
+            self.values[self.textarea] = ""
+        elif tag == "select":
+            self.select, self.first_option = attrs["name"], None
+        elif tag == "option" and self.select:
+            if self.first_option is None:
+                self.first_option = attrs.get("value", "")
+                self.values.setdefault(self.select, self.first_option)
+            if "selected" in attrs:
+                self.values[self.select] = attrs.get("value", "")
+
+    def handle_data(self, data):
+        if self.inside and self.textarea:
+            self.values[self.textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self.textarea:
+            text = self.values[self.textarea]  # a browser drops the one newline that may follow <textarea>
+            self.values[self.textarea] = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "form":
+            self.inside = False
+
+
+def browser_form(client, url: str, form_id: str = "edit-form") -> dict:
+    """The fields a browser would send for the form `form_id` of the page, untouched."""
+    reader = FormReader(form_id)
+    reader.feed(client.get(url).get_data(as_text=True))
+    assert reader.values, f"the page has no form #{form_id}"
+    return reader.values
 
 
 @pytest.fixture

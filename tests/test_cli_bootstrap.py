@@ -4,7 +4,8 @@ from portal.models import Petition, User
 from portal.models.user import ROLES
 
 
-def test_bootstrap_loads_demo_into_an_empty_database_once(runner, db):
+def test_bootstrap_loads_demo_into_an_empty_database_once(runner, db, monkeypatch):
+    monkeypatch.setenv("PORTAL_DEMO", "1")
     first = runner.invoke(args=["bootstrap"])
     assert first.exit_code == 0, first.output
     assert "Demo accounts" in first.output
@@ -18,8 +19,29 @@ def test_bootstrap_loads_demo_into_an_empty_database_once(runner, db):
     assert db.session.query(Petition).count() == petitions
 
 
+def test_bootstrap_loads_no_demo_accounts_into_a_database_other_than_the_embedded_one(runner, db, monkeypatch):
+    monkeypatch.delenv("PORTAL_DEMO", raising=False)
+    result = runner.invoke(args=["bootstrap"])
+    assert result.exit_code == 0, result.output
+    assert "PORTAL_DEMO=1" in result.output
+    assert db.session.query(User).count() == 0 and db.session.query(Petition).count() == 0
+
+
+def test_demo_accounts_file_is_readable_by_its_owner_only(runner, app, db):
+    import os
+    import stat
+
+    path = os.path.join(app.instance_path, "demo-accounts.txt")
+    with open(path, "w") as handle:  # left by an older version, readable by all
+        handle.write("old\n")
+    os.chmod(path, 0o644)
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert "admin@demo.gov.vn" in open(path).read()
+
+
 def test_demo_passwords_are_generated_not_constant(runner, db):
-    output = runner.invoke(args=["seed-demo", "--copies", "1"]).output
+    output = runner.invoke(args=["seed-demo"]).output
     line = next(line for line in output.splitlines() if line.startswith("admin@demo.gov.vn"))
     password = line.split()[-1]
     admin = db.session.query(User).filter_by(email="admin@demo.gov.vn").one()
@@ -32,7 +54,7 @@ def test_bootstrap_fills_the_rollups_of_an_older_database(runner, db):
 
     from portal.domain.rollups import TABLES, snapshot
 
-    assert runner.invoke(args=["seed-demo", "--copies", "1"]).exit_code == 0
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
     kept = snapshot(db.session)
     for model in TABLES.values():  # as a database migrated from before the rollups existed
         db.session.execute(delete(model))

@@ -7,6 +7,7 @@ from portal.domain.api_keys import Unauthorized, authenticate_key
 from portal.domain.errors import DomainError, Forbidden, ValidationFailed
 from portal.extensions import db
 from portal.models import Agency
+from portal.web.inputs import MAX_PAGE, int_arg
 
 API_MAX_BODY = 64 * 1024
 STAFF_ROLES = ("operator", "secretariat", "coordinator", "agency_officer", "agency_head", "committee", "admin")
@@ -45,14 +46,15 @@ def bearer_token() -> str | None:
 
 def current_actor() -> ApiActor | None:
     """The actor of the request's key, None without a key; a wrong or revoked key is refused."""
-    if "api_actor" not in g:
-        token = bearer_token()
-        g.api_actor = None
-        if token is not None:
-            key = authenticate_key(db.session, token)
-            g.api_actor = ApiActor(name=key.name, role=key.role, agency_id=key.agency_id)
-            g.api_key_id = key.id
-    return g.api_actor
+    token = bearer_token()
+    if "api_actor" in g and g.get("api_token") == token:
+        return g.api_actor
+    actor = key_id = None
+    if token is not None:
+        key = authenticate_key(db.session, token)  # raises, and caches nothing, for a wrong key
+        actor, key_id = ApiActor(name=key.name, role=key.role, agency_id=key.agency_id), key.id
+    g.api_actor, g.api_key_id, g.api_token = actor, key_id, token
+    return actor
 
 
 def require_actor(*roles: str) -> ApiActor:
@@ -65,9 +67,12 @@ def require_actor(*roles: str) -> ApiActor:
 
 
 def rate_limit_key() -> str:
-    """Rate limits count per key when one is given, else per address."""
-    token = bearer_token()
-    return "key:" + token[-16:] if token else "ip:" + (request.remote_addr or "unknown")
+    """Rate limits count per live key, else per address. A wrong or revoked key is refused (401) right here, before
+    anything is counted: a made-up key must not buy a fresh bucket."""
+    if bearer_token() is None:
+        return "ip:" + (request.remote_addr or "unknown")
+    current_actor()
+    return f"key:{g.api_key_id}"
 
 
 def json_body(allowed: set[str]) -> dict:
@@ -75,7 +80,10 @@ def json_body(allowed: set[str]) -> dict:
     if not request.is_json:
         raise ValidationFailed("Nội dung gửi lên phải là JSON (Content-Type: application/json).",
                                "The body must be JSON (Content-Type: application/json).", code="unsupported_media_type")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # [[[[…]]]] 30,000 deep: the parser gives up, and so does the request
+        body = None
     if body is None:
         raise BadJson("JSON không hợp lệ.", "Malformed JSON.")
     if not isinstance(body, dict):
@@ -104,12 +112,8 @@ def field(body: dict, name: str, kind: type | tuple, *, required: bool = False, 
 
 
 def pagination() -> tuple[int, int]:
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-        per_page = min(100, max(1, int(request.args.get("per_page", 20))))
-    except ValueError:
-        raise ValidationFailed("page và per_page phải là số nguyên dương.", "page and per_page must be positive integers.") from None
-    return page, per_page
+    """page (1…MAX_PAGE) and per_page (1…100) of the query string, or a 422 that says so."""
+    return int_arg("page", 1, 1, MAX_PAGE), int_arg("per_page", 20, 1, 100)
 
 
 def cap_body_size():

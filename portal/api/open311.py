@@ -1,6 +1,9 @@
 """Open311 GeoReport v2 (/open311/v2), so any Open311 client can read and file petitions.
 
-service_code = category code, service_request_id = petition code. Public reads show only redacted text.
+service_code = category code, service_request_id = petition code. Reads list and show only published petitions
+whose sender consented, with the stored public text and coordinates rounded to about 100 m (domain/privacy.py);
+any other petition answers like a missing one, except to its sender, who sends the tracking secret in an
+X-Tracking-Secret header and learns its code and status, nothing more.
 """
 from datetime import datetime, timedelta, timezone
 from xml.etree import ElementTree
@@ -12,10 +15,14 @@ from portal.domain.api_keys import authenticate_key
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
 from portal.domain.intake_queue import accept_petition, route_if_inline
-from portal.domain.petitions import PetitionDraft
-from portal.domain.public import public_text, submit_once
+from portal.domain.petitions import PetitionDraft, find_for_tracking, format_secret
+from portal.domain.privacy import is_public, public_condition, public_coordinate, public_title
+from portal.domain.public import submit_once
 from portal.extensions import csrf, db, limiter
+from portal.web.inputs import FIRST_DATE, LAST_DATE, MAX_PAGE
+from portal.web.security import code_in_path, limit_secret_guesses
 from portal.models import Category, Petition
+from portal.models.base import utcnow
 from portal.web.errors import current_language
 
 bp = Blueprint("open311", __name__, url_prefix="/open311")
@@ -103,22 +110,30 @@ def service_definition(code, fmt):
     return render([definition], "service_definitions", "service_definition", fmt=fmt)
 
 
-def request_json(petition: Petition) -> dict:
-    published = petition.status in ("published", "closed") and petition.consent_public
+def status_json(petition: Petition) -> dict:
+    """All a private petition shows, and only to its sender: code and status."""
     return {
         "service_request_id": petition.code,
         "status": "open" if petition.status in OPEN_STATUSES else "closed",
         "status_notes": petition.status,
+    }
+
+
+def request_json(petition: Petition) -> dict:
+    """A public petition as the public may read it: the approved public title and text, the place to ~100 m."""
+    return {
+        **status_json(petition),
         "service_name": petition.category.name,
         "service_code": petition.category.code,
-        "description": public_text(petition) if published else "",
+        "title": public_title(petition),
+        "description": petition.public_content or "",
         "agency_responsible": petition.agency.name if petition.agency else None,
         "service_notice": None,
         "requested_datetime": iso(petition.created_at),
         "updated_datetime": iso(petition.updated_at),
         "expected_datetime": petition.due_date.isoformat() + "T23:59:59+07:00" if petition.due_date else None,
         "address": "", "address_id": None, "zipcode": None,
-        "lat": petition.lat, "long": petition.lng, "media_url": None,
+        "lat": public_coordinate(petition.lat), "long": public_coordinate(petition.lng), "media_url": None,
     }
 
 
@@ -132,23 +147,28 @@ def parse_datetime(name: str) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise Open311Error(400, f"{name} phải theo ISO 8601. / {name} must be ISO 8601.") from None
-    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    except (ValueError, OverflowError):  # 9999-12-31T23:59:59-23:59 is past the last moment Python can hold
+        moment = None
+    if moment is None or not FIRST_DATE <= moment.date() <= LAST_DATE:
+        raise Open311Error(400, f"{name} phải theo ISO 8601, từ năm {FIRST_DATE.year} đến {LAST_DATE.year}. / "
+                                f"{name} must be ISO 8601, from {FIRST_DATE.year} to {LAST_DATE.year}.")
+    return moment
 
 
 @bp.get("/v2/requests.<fmt>")
 def list_requests(fmt):
-    """Service requests with the spec's filters; by default the last 90 days, at most 200 a page."""
+    """Published petitions whose senders consented, with the spec's filters; by default the last 90 days, at most
+    200 a page."""
     response_format(fmt)
-    query = db.session.query(Petition)
+    query = db.session.query(Petition).filter(public_condition())
     ids = [i.strip() for i in request.args.get("service_request_id", "").split(",") if i.strip()]
     if ids:
         query = query.filter(Petition.code.in_(ids[:MAX_REQUESTS]))
     else:
         start, end = parse_datetime("start_date"), parse_datetime("end_date")
         if start is None and end is None:
-            start = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=90)
+            start = utcnow() - timedelta(days=90)
         if start:
             query = query.filter(Petition.created_at >= start)
         if end:
@@ -164,19 +184,25 @@ def list_requests(fmt):
         elif status:
             raise Open311Error(400, "status phải là open hoặc closed. / status must be open or closed.")
     page = request.args.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
+    if not (page.isascii() and page.isdigit() and 1 <= int(page[:12]) <= MAX_PAGE):
         raise Open311Error(400, "page phải là số nguyên dương. / page must be a positive integer.")
     petitions = query.order_by(Petition.id.desc()).offset((int(page) - 1) * MAX_REQUESTS).limit(MAX_REQUESTS).all()
     return render([request_json(p) for p in petitions], "service_requests", "request", fmt=fmt)
 
 
 @bp.get("/v2/requests/<code>.<fmt>")
+@limit_secret_guesses(code_in_path)
 def get_request(code, fmt):
+    """A public petition; any other only to its sender (X-Tracking-Secret), as code and status."""
     response_format(fmt)
     petition = db.session.query(Petition).filter_by(code=code.upper()).first()
-    if petition is None:
-        raise NotFound("Không tìm thấy yêu cầu. / Request not found.")
-    return render([request_json(petition)], "service_requests", "request", fmt=fmt)
+    if petition is not None and is_public(petition):
+        return render([request_json(petition)], "service_requests", "request", fmt=fmt)
+    secret = request.headers.get("X-Tracking-Secret", "")
+    if not secret:
+        # A code exists or not, public or private: the same answer, so sequential codes reveal nothing.
+        raise NotFound("Không tìm thấy yêu cầu.", "Request not found.")
+    return render([status_json(find_for_tracking(db.session, code, secret))], "service_requests", "request", fmt=fmt)
 
 
 def post_limit():
@@ -196,15 +222,17 @@ def create_request(fmt):
     draft = draft_from_form(form)
     idempotency = form.get("token") or request.headers.get("Idempotency-Key")
     if idempotency:
-        petition_id, code, _, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
-                                              app_secret=current_app.config["SECRET_KEY"])
+        petition_id, code, secret, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
+                                                   app_secret=current_app.config["SECRET_KEY"])
     else:
-        petition_id, code, _, _ = accept_petition(db.session, draft)
+        petition_id, code, secret, _ = accept_petition(db.session, draft)
         db.session.commit()
     route_if_inline(db.session, petition_id, current_app.config["INTAKE_ROUTING"])
     notice = "Đã tiếp nhận; tra cứu bằng mã và mật mã gửi cho người dân qua kênh của đơn vị tích hợp."
-    return render([{"service_request_id": code, "service_notice": notice, "account_id": None}],
-                  "service_requests", "request", 201, fmt=fmt)
+    # The secret goes to the integrator once, to hand on to the citizen: without it nobody can follow an
+    # unpublished petition (X-Tracking-Secret on GET, or the portal's tracking page).
+    return render([{"service_request_id": code, "service_notice": notice, "account_id": None,
+                    "secret": format_secret(secret)}], "service_requests", "request", 201, fmt=fmt)
 
 
 def draft_from_form(form) -> PetitionDraft:

@@ -18,12 +18,14 @@ from portal.api.common import (
 from portal.domain import workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
-from portal.domain.intake_queue import accept_petition, route_if_inline
+from portal.domain.intake_queue import accept_petition, route_if_inline, scoped_idempotency_key
 from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer
 from portal.domain.public import submit_once, tracking_timeline
 from portal.domain.text import clean_text
 from portal.extensions import csrf, db, limiter
 from portal.models import Petition
+from portal.web.inputs import parse_date
+from portal.web.security import code_in_path, limit_secret_guesses
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -55,8 +57,9 @@ def create_petition():
                         "This channel needs an operator or secretariat key.")
     header = clean_text(request.headers.get("Idempotency-Key", ""))[:200]
     if header:
-        # Keys are scoped per API key, so two clients can never collide.
-        scoped_key = f"api:{g.get('api_key_id') or 'anon'}:{header}"
+        scoped_key = scoped_idempotency_key(header, api_key_id=g.get("api_key_id"),
+                                            client_address=request.remote_addr or "unknown",
+                                            app_secret=current_app.config["SECRET_KEY"])
         receipt = submit_once(db.session, draft, scoped_key, app_secret=current_app.config["SECRET_KEY"],
                               actor=actor)
     else:
@@ -102,6 +105,7 @@ def draft_from_json(body: dict) -> PetitionDraft:
 
 
 @bp.get("/petitions/<code>")
+@limit_secret_guesses(code_in_path)
 def get_petition(code):
     """Status, timeline and answer: with the tracking secret, or a staff key in scope."""
     actor = current_actor()
@@ -204,11 +208,7 @@ def metrics():
 
 
 def period_from_args() -> tuple[date, date]:
-    try:
-        date_from = date.fromisoformat(request.args["from"])
-        date_to = date.fromisoformat(request.args["to"])
-    except (KeyError, ValueError):
-        raise ValidationFailed("Cần from và to dạng YYYY-MM-DD.", "from and to are required as YYYY-MM-DD.") from None
+    date_from, date_to = parse_date(request.args.get("from"), "from"), parse_date(request.args.get("to"), "to")
     if date_from > date_to or (date_to - date_from).days > 3660:
         raise ValidationFailed("Khoảng thời gian không hợp lệ.", "Invalid period.")
     return date_from, date_to
@@ -216,6 +216,7 @@ def period_from_args() -> tuple[date, date]:
 
 @bp.post("/petitions/<code>/rating")
 @limited
+@limit_secret_guesses(code_in_path)
 def rate(code):
     """The citizen rates the published answer, with the tracking secret."""
     from portal.domain.ratings import SCORE_ELEMENTS, rate_petition

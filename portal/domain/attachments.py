@@ -30,3 +30,13 @@ def store_attachment(session, petition, actor, filename: str, data: bytes, folde
                             uploaded_by_id=getattr(actor, "id", None))
     session.add(attachment)
     return attachment
+
+
+def sender_attachments(session, petition) -> list[Attachment]:
+    """The files the agency attached to its case, for the sender alone (on the tracking page, behind the secret),
+    once the agency head has approved the answer. Files carry no approval of their own and may hold personal
+    data (a scanned letter, a photo), so they are never shown to the public, and a merged petition's sender does
+    not see the files of the petition it was merged into."""
+    if petition.status not in ("published", "closed"):
+        return []
+    return session.query(Attachment).filter_by(petition_id=petition.id).order_by(Attachment.id).all()

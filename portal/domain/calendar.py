@@ -5,7 +5,7 @@ lunar calendar; compensatory days and announced swaps are in it). An admin adds 
 government announces later as CalendarDay rows: extra days off and make-up working days.
 """
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -82,6 +82,28 @@ def local_date(moment: datetime) -> date:
     return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(LOCAL_TZ).date()
 
 
+def utcnow() -> datetime:
+    """Now, as naive UTC. The one clock `local_now` and `local_today` read: tests freeze time here."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def local_time(moment: datetime) -> datetime:
+    """A naive-UTC timestamp as Vietnam's wall clock shows it (naive, local)."""
+    if moment >= _SINCE_1976:
+        return moment + _LOCAL_OFFSET
+    return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def local_now() -> datetime:
+    """Now on Vietnam's wall clock, whatever zone the server runs in."""
+    return local_time(utcnow())
+
+
+def local_today() -> date:
+    """Today in Vietnam: the date every "today", "overdue" and "this month" is counted from."""
+    return local_date(utcnow())
+
+
 def due_date_for(received_at: datetime, deadline_days: int, overrides: CalendarOverrides = NO_OVERRIDES) -> date:
     """The due date of a petition received at `received_at` (naive UTC) with a handling time in working days."""
     return add_working_days(local_date(received_at), deadline_days, overrides)
@@ -101,3 +123,17 @@ def load_overrides(session) -> CalendarOverrides:
         days_off=frozenset(day for day, kind in rows if kind == "off"),
         working_days=frozenset(day for day, kind in rows if kind == "work"),
     )
+
+
+@dataclass(frozen=True)
+class Age:
+    """How long an item has waited since it came in."""
+
+    working_days: int  # working days after the day of receipt, up to today (0 on the day itself)
+    hours: int  # whole clock hours since receipt
+
+
+def age_since(received_at: datetime, now: datetime, overrides: CalendarOverrides = NO_OVERRIDES) -> Age:
+    """The age of an item received at `received_at`, at `now` (both naive UTC), counted on Vietnam's calendar."""
+    return Age(working_days=working_days_between(local_date(received_at), local_date(now), overrides),
+               hours=max(0, int((now - received_at).total_seconds() // 3600)))

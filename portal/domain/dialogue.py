@@ -2,10 +2,11 @@
 import re
 from datetime import date, datetime, timedelta
 
-from portal.domain.calendar import add_working_days, local_date
+from portal.domain.calendar import add_working_days, local_date, local_today
 from portal.domain.errors import Conflict, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
 from portal.domain.petitions import PetitionDraft, submit_petition
+from portal.domain.publication import public_conclusion
 from portal.domain.text import clean_text
 from portal.models import DialogueSession, Petition
 from portal.models.base import utcnow
@@ -61,6 +62,7 @@ def publish_conclusion(dialogue: DialogueSession, conclusion: str, now: datetime
         raise ValidationFailed("Thông báo kết luận cần ít nhất 30 ký tự.", "The conclusion needs 30 characters.",
                                field="conclusion")
     dialogue.conclusion_text, dialogue.conclusion_published_at, dialogue.status = conclusion, now, "concluded"
+    dialogue.public_conclusion = public_conclusion(conclusion)
     return is_conclusion_late(dialogue)
 
 
@@ -68,7 +70,7 @@ def is_conclusion_late(dialogue: DialogueSession, today: date | None = None) -> 
     """Late when published after the due day, or not published and the due day has passed."""
     if dialogue.conclusion_published_at:
         return local_date(dialogue.conclusion_published_at) > dialogue.conclusion_due_date
-    return (today or local_date(utcnow())) > dialogue.conclusion_due_date
+    return (today or local_today()) > dialogue.conclusion_due_date
 
 
 def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None) -> tuple[Petition, str]:
@@ -82,13 +84,43 @@ def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, ac
 
 
 _ITEM_START = re.compile(r"^\s*(?:\d+[.)]|[-•*+]|[a-zđ][.)])\s+", re.IGNORECASE)
+# How minutes end: the session closes, the chair thanks the people, the minutes are read out and signed. A closing
+# starts a line or a sentence; nothing from it on is a petition.
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?…;:])\s+)(?:"
+    r"(?:buổi|cuộc|hội nghị)(?:\s+(?:đối thoại|tiếp xúc cử tri|tiếp xúc|họp|làm việc))?(?:\s+trực tiếp)?"
+    r"\s+(?:đã\s+)?(?:kết thúc|bế mạc)"
+    r"|kết thúc\s+(?:buổi|cuộc|hội nghị)"
+    r"|(?:(?:đồng chí|ông|bà)\s[^.!?]{0,80}?)?(?:chủ tọa|chủ toạ|chủ trì|người chủ trì)\b[^.!?]{0,120}?"
+    r"(?:cảm ơn|tuyên bố kết thúc|bế mạc)"
+    r"|(?:xin\s+)?(?:chân thành\s+|trân trọng\s+)?cảm ơn\s+(?:bà con|cử tri|nhân dân|các đại biểu|quý vị|toàn thể)"
+    r"|biên bản\s+(?:kết thúc|lập xong|được lập xong|được thông qua|đã được đọc lại|được đọc lại|được đọc cho)"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def _until_closing(lines: list[str], first: int) -> list[str]:
+    """The lines before the minutes' closing (looked for from line `first` on, past any heading); a closing
+    sentence inside a line keeps what came before it."""
+    for index in range(first, len(lines)):
+        line = lines[index].strip()
+        item = _ITEM_START.match(line)
+        # In an item's own line only a later sentence can close: "1. Ông D, chủ trì tổ dân phố, cảm ơn…" is a petition.
+        found = _CLOSING.search(line, item.end() if item else 0)
+        if found:
+            return lines[:index] + [line[:found.start()]]
+    return lines
 
 
 def split_minutes(minutes: str) -> list[str]:
-    """Minutes pasted as text → one petition per numbered or bulleted item, else one per paragraph."""
+    """Minutes pasted as text → one petition per numbered or bulleted item, else one per paragraph; the closing
+    of the minutes ("Buổi đối thoại kết thúc lúc…", "Chủ tọa cảm ơn…") and what follows it is left out."""
     lines = clean_text(minutes).splitlines()
     items, current = [], []
-    if any(_ITEM_START.match(line) for line in lines):
+    starts = [index for index, line in enumerate(lines) if _ITEM_START.match(line)]
+    lines = _until_closing(lines, starts[0] if starts else 1)
+    if starts:
         for line in lines:
             if _ITEM_START.match(line):
                 if current:
@@ -105,7 +137,7 @@ def split_minutes(minutes: str) -> list[str]:
 
 def follow_up(dialogue: DialogueSession, today: date | None = None) -> dict:
     """Every petition of the session: answered, on time, overdue."""
-    today = today or local_date(utcnow())
+    today = today or local_today()
     petitions = dialogue.petitions.order_by(Petition.id).all()
     answered = [p for p in petitions if p.published_at]
     overdue = [p for p in petitions if (p.status in OPEN_STATUSES and p.due_date and p.due_date < today)
@@ -122,7 +154,7 @@ def follow_up_table(session, first: date, last: date, today: date | None = None)
 
     from portal.domain.metrics import Period
 
-    today = today or local_date(utcnow())
+    today = today or local_today()
     period = Period(first, last)
     overdue = or_(Petition.answered_on_time.is_(False),
                   and_(Petition.status.in_(OPEN_STATUSES), Petition.due_date < today))

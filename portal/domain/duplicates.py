@@ -2,6 +2,7 @@
 from portal.domain.errors import ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES, transition
 from portal.domain.notify import notify_citizen
+from portal.domain.privacy import PetitionGlimpse, glimpse
 from portal.models import Petition
 
 
@@ -24,3 +25,12 @@ def answer_source(petition: Petition) -> Petition:
         seen.add(petition.id)
         petition = petition.merged_into
     return petition
+
+
+def similar_for_viewer(session, petition: Petition, viewer) -> list[tuple[PetitionGlimpse, float]]:
+    """Open petitions of the same ward that look like this one, as the viewer may see them: another agency's
+    as code, category, status and ward only."""
+    from portal.text.similar import similar_open_petitions
+
+    candidates = similar_open_petitions(session, petition.content, petition.ward_code, exclude_id=petition.id)
+    return [(glimpse(other, viewer), score) for other, score in candidates]

@@ -9,6 +9,8 @@
 A pending petition is stored and trackable, but in no figure and no agency's list until it is routed.
 If routing one fails, the petition goes to the coordinator's triage queue instead: it is never lost or stuck.
 """
+import hashlib
+import hmac
 import json
 import logging
 import time
@@ -58,6 +60,16 @@ class KeyToRemember(NamedTuple):
 
     key: str
     request_hash: str
+
+
+def scoped_idempotency_key(key: str, *, api_key_id: int | None, client_address: str, app_secret: str) -> str:
+    """The name a client's Idempotency-Key is stored under: in its API key's own space, or for a sender without a
+    key in its address's (keyed-hashed, so no address is stored). Another client reusing the same key text then
+    makes a petition of its own: nobody else's key can return a petition or its secret to you, or block yours."""
+    if api_key_id is not None:
+        return f"api:{api_key_id}:{key}"
+    sender = hmac.new(app_secret.encode(), client_address.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"api:anon:{sender}:{key}"
 
 
 def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,

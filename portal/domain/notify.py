@@ -73,6 +73,20 @@ def notify_staff(session, agency_id: int | None, subject: str, body: str, roles=
                           dedupe_key=f"{dedupe_prefix}:{user.id}" if dedupe_prefix else None) for user in query)
 
 
+def notify_heads_of_draft(session, petition: Petition, author) -> int:
+    """A draft answer waits for approval: each active head of the agency (but its author) is told, once a draft."""
+    heads = session.query(User).filter(User.active.is_(True), User.role == "agency_head",
+                                       User.agency_id == petition.agency_id, User.id != getattr(author, "id", None))
+    title = petition.title or petition.content[:80]
+    due = petition.due_date.strftime("%d/%m/%Y") if petition.due_date else "chưa có"
+    subject = f"Dự thảo trả lời chờ duyệt: {petition.code}"
+    body = (f"{getattr(author, 'full_name', '') or 'Chuyên viên'} đã gửi dự thảo trả lời phản ánh {petition.code} "
+            f"({title}) để lãnh đạo duyệt. Hạn trả lời: {due}.\n"
+            f"Mở Hộp việc, thẻ \"Chờ lãnh đạo duyệt\", để xem bản sẽ công khai, duyệt hoặc trả dự thảo để sửa.")
+    return sum(queue_mail(session, head.email, subject, body,
+                          dedupe_key=f"draft:{petition.id}:{petition.version}:{head.id}") for head in heads)
+
+
 def queue_digests(session, today: date, due_within_days: int = 3) -> int:
     """Each agency officer and head gets one digest a day of their agency's open items due soon."""
     from portal.domain.lifecycle import OPEN_STATUSES

@@ -41,6 +41,17 @@ def ward_name(province_code: str | None, ward_code: str | None) -> str:
     return _ward_names(province_code or "").get(ward_code or "", "")
 
 
+@lru_cache(maxsize=512)
+def ward_name_anywhere(ward_code: str | None) -> str:
+    """A ward's name from its code alone (ward codes are unique in the country); '' for an unknown code."""
+    if not ward_code or not ward_code.isdigit():
+        return ""
+    try:
+        return Ward.from_code(int(ward_code)).name
+    except (ValueError, KeyError):
+        return ""
+
+
 def is_valid_location(province_code: str | None, ward_code: str | None) -> bool:
     """A ward must belong to the province given; either may be left out entirely."""
     if not province_code:

@@ -69,7 +69,5 @@ def latest_published(session, limit: int = 10, offset: int = 0) -> list[Petition
 
 
 def public_text(petition: Petition) -> str:
-    """What the public may read of the petition: the text staff approved, else a fresh redaction."""
-    from portal.text.redact import redact
-
-    return petition.public_content if petition.public_content is not None else redact(petition.content)
+    """What the public may read of the petition: the content the head approved at publication, nothing else."""
+    return petition.public_content or ""

@@ -1,5 +1,6 @@
 """Loading the default taxonomy (portal/data/taxonomy.json) into the database."""
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from portal.models import Agency, Category
@@ -34,3 +35,20 @@ def load_taxonomy(session, path: Path = TAXONOMY_PATH) -> int:
             added += 1
     session.flush()
     return added
+
+
+def english_agency_name(code: str, name: str) -> str | None:
+    """The agency's English name from the taxonomy, while its Vietnamese name is still the taxonomy's own
+    (an administrator's renamed agency has no English name we could vouch for)."""
+    item = _taxonomy_agencies().get(code)
+    return item.get("en") if item and item["name"] == name else None
+
+
+@lru_cache(maxsize=1)
+def _taxonomy_agencies() -> dict:
+    return {item["code"]: item for item in read_taxonomy()["agencies"]}
+
+
+def english_agency_by_name(name: str) -> str | None:
+    """The English name of the taxonomy agency called `name` in Vietnamese (notes carry names, not codes)."""
+    return next((item.get("en") for item in _taxonomy_agencies().values() if item["name"] == name), None)

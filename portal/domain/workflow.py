@@ -3,10 +3,12 @@
 Each function checks who may act, changes state through lifecycle.transition, and leaves
 the commit to the caller, so the state and its event land together.
 """
+from portal.domain.approval import ensure_four_eyes
 from portal.domain.calendar import is_on_time, local_date, working_days_between
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.lifecycle import record_event, transition
-from portal.domain.notify import notify_citizen, notify_staff
+from portal.domain.notify import notify_citizen, notify_heads_of_draft, notify_staff
+from portal.domain.publication import approved_version
 from portal.domain.text import html_to_text, sanitize_html
 from portal.models import (
     AGENCY_ROLES,
@@ -18,7 +20,6 @@ from portal.models import (
     Petition,
 )
 from portal.models.base import utcnow
-from portal.text.redact import redact, redact_html
 
 ANSWER_MIN = 20
 
@@ -54,23 +55,28 @@ def submit_answer(session, petition: Petition, actor, body_html: str) -> Answer:
                     author_id=getattr(actor, "id", None), submitted_at=utcnow())
     session.add(answer)
     transition(session, petition, "answered", actor=actor, note="Đã có dự thảo trả lời, chờ lãnh đạo duyệt.")
+    notify_heads_of_draft(session, petition, actor)
     return answer
 
 
-def approve_answer(session, petition: Petition, actor, *, public_content: str | None = None,
-                   published_html: str | None = None) -> Answer:
-    """The agency head approves: the answer is published, personal data redacted (or as staff edited it)."""
+def approve_answer(session, petition: Petition, actor, *, public_title: str | None = None,
+                   public_content: str | None = None, published_html: str | None = None) -> Answer:
+    """The agency head approves: the answer is published with the public version the head approved (a part not
+    given is the redaction's proposal, so the API and the web page publish the same texts from the same inputs)."""
     ensure_own_agency(petition, actor)
     if actor is not None and actor.role not in ("agency_head", "admin"):
         raise Forbidden("Chỉ lãnh đạo cơ quan được duyệt trả lời.", "Only the agency head approves answers.")
     answer = petition.answers.filter_by(state="submitted").order_by(Answer.id.desc()).first()
     if answer is None:
         raise ValidationFailed("Chưa có dự thảo trả lời để duyệt.", "There is no answer to approve.")
+    ensure_four_eyes(session, answer, actor)
+    version = approved_version(petition, answer, title=public_title, content=public_content,
+                               answer_html=published_html)
     answer.state = "approved"
     answer.approver_id = getattr(actor, "id", None)
     answer.approved_at = utcnow()
-    answer.published_html = sanitize_html(published_html) if published_html else redact_html(answer.body_html)
-    petition.public_content = public_content if public_content is not None else redact(petition.content)
+    answer.published_html = version.answer_html
+    petition.public_title, petition.public_content = version.title, version.content
     petition.answered_on_time = petition.due_date is None or is_on_time(answer.approved_at, petition.due_date)
     petition.handling_days = working_days_between(local_date(petition.created_at), local_date(answer.approved_at))
     transition(session, petition, "published", actor=actor, note="Lãnh đạo cơ quan đã duyệt, trả lời được công khai.")

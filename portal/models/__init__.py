@@ -23,7 +23,15 @@ from portal.models.rollup import (  # noqa: F401
     MonthlyFigure,
     MonthlyHandling,
 )
-from portal.models.user import AGENCY_ROLES, ROLES, ApiKey, User  # noqa: F401
+from portal.models.user import (  # noqa: F401
+    AGENCY_ROLES,
+    ROLE_LABELS,
+    ROLES,
+    ApiKey,
+    PasswordLink,
+    RateLimitCounter,
+    User,
+)
 from portal.models.workspace import (  # noqa: F401
     Apology,
     Attachment,

@@ -11,6 +11,8 @@ class Agency(db.Model):
     email = db.Column(db.String(255))
     parent_id = db.Column(db.Integer, db.ForeignKey("agency.id"))
     active = db.Column(db.Boolean, nullable=False, default=True)
+    # A one-person agency: its head may approve an answer they wrote themselves (each time recorded on the petition).
+    single_approver = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
 
     parent = db.relationship("Agency", remote_side=[id])
 

@@ -16,6 +16,8 @@ class DialogueSession(db.Model):
     status = db.Column(db.String(16), nullable=False, default="planned")  # planned, held, concluded
     conclusion_due_date = db.Column(db.Date, nullable=False)
     conclusion_text = db.Column(db.Text)
+    # What the public dialogue page shows: the conclusion with citizens' personal data redacted, made at publication.
+    public_conclusion = db.Column(db.Text)
     conclusion_published_at = db.Column(db.DateTime)
     created_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

@@ -15,7 +15,10 @@ class Petition(db.Model):
     secret_hash = db.Column(db.String(64), nullable=False)
     title = db.Column(db.String(255), nullable=False, default="")
     content = db.Column(db.Text, nullable=False)
-    # The redacted text the public reads, set (and editable by staff) at publication.
+    # The public versions, made by the redaction (portal/text/redact.py) when the head opens the approval, edited
+    # and approved by the head, stored at publication: every public page, the public search index, Open311 and the
+    # API read these, never title or content.
+    public_title = db.Column(db.String(255))
     public_content = db.Column(db.Text)
     channel = db.Column(db.String(16), nullable=False, default="web")
     category_id = db.Column(db.Integer, db.ForeignKey("category.id"), nullable=False)
@@ -47,6 +50,8 @@ class Petition(db.Model):
     # Working days from receipt to publication, also decided at publication.
     handling_days = db.Column(db.Integer)
     closed_at = db.Column(db.DateTime)
+    # When the sender's name, phone, e-mail, address and exact coordinates were anonymised (domain/retention.py).
+    contact_erased_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
     dialogue_session_id = db.Column(db.Integer, db.ForeignKey("dialogue_session.id"), index=True)
     # Lower-case text without diacritics, kept by the listener below and indexed for full-text search
@@ -71,6 +76,13 @@ class Petition(db.Model):
         # The queue is a handful of rows among millions: index only those.
         db.Index("ix_petition_intake_pending", "id", sqlite_where=db.text("intake_step IS NOT NULL"),
                  postgresql_where=db.text("intake_step IS NOT NULL")),
+        # Finished petitions whose contact details are still kept: what the retention sweep looks for.
+        db.Index("ix_petition_contact_kept_closed", "status", "closed_at",
+                 sqlite_where=db.text("contact_erased_at IS NULL"),
+                 postgresql_where=db.text("contact_erased_at IS NULL")),
+        db.Index("ix_petition_contact_kept_published", "status", "published_at",
+                 sqlite_where=db.text("contact_erased_at IS NULL"),
+                 postgresql_where=db.text("contact_erased_at IS NULL")),
     )
 
     def __repr__(self):
@@ -156,4 +168,5 @@ def folded(text: str | None) -> str:
 def keep_search_text(mapper, connection, petition: Petition) -> None:
     petition.search_staff = folded(f"{petition.code or ''} {petition.title} {petition.content}")
     public = petition.status in ("published", "closed") and petition.consent_public
-    petition.search_public = folded(f"{petition.code or ''} {petition.public_content or ''}") if public else None
+    public_text = f"{petition.code or ''} {petition.public_title or ''} {petition.public_content or ''}"
+    petition.search_public = folded(public_text) if public else None

@@ -4,6 +4,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal.extensions import db
 from portal.models.base import utcnow
 
+ROLE_LABELS = {
+    "operator": ("Tổng đài viên", "Hotline operator"),
+    "secretariat": ("Thư ký đối thoại", "Dialogue secretariat"),
+    "coordinator": ("Điều phối (Văn phòng UBND)", "Coordinator"),
+    "agency_officer": ("Chuyên viên cơ quan", "Agency officer"),
+    "agency_head": ("Lãnh đạo cơ quan", "Agency head"),
+    "committee": ("Ban Dân vận", "Monitoring committee"),
+    "admin": ("Quản trị", "Administrator"),
+}
 ROLES = (
     "operator",
     "secretariat",
@@ -24,8 +33,8 @@ class User(UserMixin, db.Model):
     role = db.Column(db.String(32), nullable=False)
     agency_id = db.Column(db.Integer, db.ForeignKey("agency.id"))
     active = db.Column(db.Boolean, nullable=False, default=True)
-    failed_logins = db.Column(db.Integer, nullable=False, default=0)
-    locked_until = db.Column(db.DateTime)
+    # Copied into the session at sign-in; raising it (sign-out, new password, disabled, new role) ends every session.
+    session_version = db.Column(db.Integer, nullable=False, default=1, server_default="1")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     agency = db.relationship("Agency")
@@ -56,3 +65,24 @@ class ApiKey(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     agency = db.relationship("Agency")
+
+
+class PasswordLink(db.Model):
+    """A one-time link to set a password: only the token's SHA-256 is stored; it expires and works once."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("user.id"), nullable=False, index=True)
+    token_hash = db.Column(db.String(64), unique=True, nullable=False)
+    expires_at = db.Column(db.DateTime, nullable=False)
+    used_at = db.Column(db.DateTime)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    user = db.relationship("User")
+
+
+class RateLimitCounter(db.Model):
+    """One fixed-window counter of the rate limiter (portal/ratelimit.py), shared by every worker of a server."""
+
+    key = db.Column(db.String(255), primary_key=True)
+    count = db.Column(db.Integer, nullable=False)
+    expires_at = db.Column(db.Float, nullable=False, index=True)  # seconds since the epoch

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from flask import has_request_context, request
 from flask_login import current_user
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 
 from portal.domain import places
 from portal.domain.calendar import LOCAL_TZ
@@ -25,23 +26,66 @@ def vn_date(value: date | None) -> str:
 
 # Menu entries per role; an entry shows only once its blueprint is registered.
 STAFF_NAV = {
-    "operator": [("intake.console", "Tổng đài 1022")],
-    "secretariat": [("dialogue.sessions", "Đối thoại trực tiếp")],
-    "coordinator": [("agency.triage", "Điều phối"), ("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
-    "agency_officer": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm")],
-    "agency_head": [("agency.inbox", "Hộp việc"), ("agency.search", "Tìm"), ("agency.explanation", "Giải trình")],
-    "committee": [("committee.dashboard", "Bảng theo dõi")],
-    "admin": [("admin.index", "Quản trị"), ("agency.triage", "Điều phối"), ("committee.dashboard", "Bảng theo dõi")],
+    "operator": [("intake.console", _l("Tổng đài 1022"))],
+    "secretariat": [("dialogue.sessions", _l("Ghi nhận đối thoại")), ("intake.import_file", _l("Nhập từ tệp"))],
+    "coordinator": [("agency.triage", _l("Điều phối")), ("agency.inbox", _l("Hộp việc")), ("agency.search", _l("Tìm")),
+                    ("intake.import_file", _l("Nhập từ tệp"))],
+    "agency_officer": [("agency.inbox", _l("Hộp việc")), ("agency.search", _l("Tìm"))],
+    "agency_head": [("agency.inbox", _l("Hộp việc")), ("agency.search", _l("Tìm")),
+                    ("agency.explanation", _l("Giải trình"))],
+    "committee": [("committee.dashboard", _l("Bảng theo dõi"))],
+    "admin": [("admin.index", _l("Quản trị")), ("agency.triage", _l("Điều phối")),
+              ("committee.dashboard", _l("Bảng theo dõi"))],
 }
-PUBLIC_NAV = [("public.search", "Tìm kiếm"), ("public.transparency", "Minh bạch"),
-              ("dialogue.public_sessions", "Đối thoại")]
+PUBLIC_NAV = [("public.search", _l("Tìm kiếm")), ("public.transparency", _l("Minh bạch")),
+              ("dialogue.public_sessions", _l("Đối thoại"))]
+# A public entry staff do not need twice: the workspace entry that stands for it in their own menu.
+PUBLIC_NAV_REPLACED_BY = {"dialogue.public_sessions": "dialogue.sessions"}
+CHANNEL_LABELS = {"web": _l("Cổng thông tin"), "hotline": _l("Đường dây nóng 1022"),
+                  "dialogue": _l("Đối thoại trực tiếp"), "email": _l("Thư điện tử"), "api": _l("Ứng dụng kết nối")}
 
 
-def redact_light(text: str | None) -> str:
-    """Titles on public pages: the exact patterns only (no NER on every page view)."""
-    from portal.text.redact import redact
+def channel_label(channel: str | None) -> str:
+    """How a petition came in, in words (the code stays in exports and the API)."""
+    return str(CHANNEL_LABELS.get(channel or "", channel or ""))
 
-    return redact(text or "", use_ner=False)
+
+def menus_for(role: str, registered) -> tuple[list, list]:
+    """The public and the staff menu of a role: staff see their workspace entry instead of its public twin."""
+    staff = [item for item in STAFF_NAV.get(role, []) if item[0] in registered]
+    mine = {endpoint for endpoint, _label in staff}
+    public = [item for item in PUBLIC_NAV
+              if item[0] in registered and PUBLIC_NAV_REPLACED_BY.get(item[0]) not in mine]
+    return public, staff
+
+
+def _english() -> bool:
+    return has_request_context() and str(get_locale() or "vi") == "en"
+
+
+def category_name(category) -> str:
+    """A category's name in the page's language (its English name is kept beside it)."""
+    if category is None:
+        return ""
+    return category.name_en if _english() and category.name_en else category.name
+
+
+def agency_name(agency) -> str:
+    """An agency's name in the page's language, English while it keeps the taxonomy's name. Takes an Agency or
+    a figures row ({"code": ..., "name": ...})."""
+    if agency is None:
+        return ""
+    from portal.domain.taxonomy import english_agency_name
+
+    code, name = (agency["code"], agency["name"]) if isinstance(agency, dict) else (agency.code, agency.name)
+    return (english_agency_name(code, name) or name) if _english() else name
+
+
+def event_note(note: str | None) -> str:
+    """A timeline note in the page's language (the portal's own sentences; what people typed stays as typed)."""
+    from portal.domain.event_notes import english_note
+
+    return english_note(note or "") if _english() else (note or "")
 
 
 def register(app):
@@ -49,7 +93,10 @@ def register(app):
     app.add_template_filter(local_datetime, "local_datetime")
     app.add_template_filter(vn_date, "vn_date")
     app.add_template_filter(format_secret, "secret")
-    app.add_template_filter(redact_light, "redact_light")
+    app.add_template_filter(channel_label, "channel")
+    app.add_template_filter(category_name, "category_name")
+    app.add_template_filter(agency_name, "agency_name")
+    app.add_template_filter(event_note, "event_note")
 
     @app.template_filter("status")
     def status_filter(status):
@@ -67,14 +114,14 @@ def register(app):
     def globals_for_templates():
         if not has_request_context():  # letters rendered by `flask sweep`
             return {"lang": "vi"}
+        public_nav, staff_nav = menus_for(getattr(current_user, "role", ""), app.view_functions)
         return {
             "lang": str(get_locale() or "vi"),
             "province_name": places.province_name,
             "ward_name": places.ward_name,
             "current_path": request.full_path.rstrip("?"),
-            "public_nav": [item for item in PUBLIC_NAV if item[0] in app.view_functions],
-            "staff_nav": [item for item in STAFF_NAV.get(getattr(current_user, "role", ""), [])
-                          if item[0] in app.view_functions],
+            "public_nav": public_nav,
+            "staff_nav": staff_nav,
         }
 
 

@@ -2,7 +2,7 @@
 // through its "update the ward list" button.
 (function () {
   var province = document.querySelector("[data-wards-url]");
-  var ward = document.getElementById("ward_code");
+  var ward = document.getElementById((province && province.getAttribute("data-wards-target")) || "ward_code");
   if (!province || !ward) return;
   province.addEventListener("change", function () {
     var url = province.getAttribute("data-wards-url").replace("__code__", encodeURIComponent(province.value || "0"));

@@ -61,3 +61,50 @@ def test_petitions_raised_are_followed_up(db):
     db.session.commit()
     follow = dialogues.follow_up(item, today=petition.due_date + timedelta(days=1))
     assert petition.channel == "dialogue" and follow["total"] == 1 and follow["overdue"] == 1
+
+
+CLOSINGS = [
+    "Buổi đối thoại kết thúc lúc 11 giờ 30 cùng ngày.",
+    "Chủ tọa cảm ơn bà con đã tham dự và tuyên bố kết thúc buổi đối thoại.",
+    "Đồng chí Chủ tịch UBND phường, chủ trì buổi đối thoại, cảm ơn các đại biểu.",
+    "Xin trân trọng cảm ơn bà con cử tri.",
+    "Biên bản được thông qua lúc 11 giờ 45, các thành viên cùng ký.",
+    "Hội nghị bế mạc lúc 16 giờ.",
+]
+
+
+@pytest.mark.parametrize("closing", CLOSINGS)
+def test_the_closing_of_the_minutes_is_not_attached_to_the_last_petition(closing):
+    minutes = ("BIÊN BẢN BUỔI ĐỐI THOẠI TRỰC TIẾP\nChủ trì: ông Nguyễn Văn An, Chủ tịch UBND phường.\n"
+               "1. Bà Lê Thị B kiến nghị nạo vét cống thoát nước tổ 5, mưa lớn là ngập.\n"
+               f"2. Ông Trần C phản ánh đèn đường kiệt 42 Lê Duẩn tắt hơn hai tuần.\n{closing}\n"
+               "Thư ký                Chủ tọa\n(đã ký)               (đã ký)")
+    items = dialogues.split_minutes(minutes)
+    assert items == ["Bà Lê Thị B kiến nghị nạo vét cống thoát nước tổ 5, mưa lớn là ngập.",
+                     "Ông Trần C phản ánh đèn đường kiệt 42 Lê Duẩn tắt hơn hai tuần."]
+
+
+def test_a_closing_sentence_on_the_last_petitions_line_is_cut_off():
+    minutes = ("1. Bà Lê Thị B kiến nghị nạo vét cống thoát nước tổ 5, mưa lớn là ngập.\n"
+               "2. Ông Trần C phản ánh đèn đường kiệt 42 Lê Duẩn tắt hơn hai tuần. Buổi đối thoại kết thúc lúc 11 giờ.")
+    assert dialogues.split_minutes(minutes)[-1] == "Ông Trần C phản ánh đèn đường kiệt 42 Lê Duẩn tắt hơn hai tuần."
+
+
+def test_the_closing_paragraph_of_unnumbered_minutes_is_no_petition():
+    minutes = ("Kiến nghị thứ nhất về đường sá xuống cấp ở thôn Phú Sơn.\n\n"
+               "Kiến nghị thứ hai về nước sạch nông thôn chưa đến thôn.\n\n"
+               "Chủ tọa cảm ơn bà con và kết thúc buổi đối thoại lúc 11 giờ.")
+    assert dialogues.split_minutes(minutes) == ["Kiến nghị thứ nhất về đường sá xuống cấp ở thôn Phú Sơn.",
+                                                "Kiến nghị thứ hai về nước sạch nông thôn chưa đến thôn."]
+
+
+def test_a_petition_that_thanks_someone_is_still_a_petition():
+    minutes = ("1. Ông D cảm ơn phường đã sửa đường, đề nghị làm thêm mương thoát nước kiệt 12.\n"
+               "2. Bà E kiến nghị cấp lại giấy chứng nhận quyền sử dụng đất bị thất lạc.")
+    assert len(dialogues.split_minutes(minutes)) == 2
+
+
+def test_a_numbered_petition_from_a_chair_of_something_else_is_kept():
+    minutes = ("1. Ông D, chủ trì tổ dân phố 3, cảm ơn phường và đề nghị làm thêm mương thoát nước kiệt 12.\n"
+               "2. Bà E kiến nghị cấp lại giấy chứng nhận quyền sử dụng đất bị thất lạc.")
+    assert len(dialogues.split_minutes(minutes)) == 2

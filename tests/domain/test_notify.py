@@ -80,3 +80,22 @@ def test_an_unreachable_server_keeps_mail_queued(db, petition_factory):
         deliver_pending(db.session, SmtpSettings(host="127.0.0.1", port=1, sender="x@y.z"))
     db.session.rollback()
     assert db.session.query(OutboundMail).filter(OutboundMail.sent_at.is_(None)).count() >= 1
+
+
+def test_the_agency_heads_are_told_when_a_draft_awaits_their_approval(db, smtp_server, petition_factory,
+                                                                      make_user):
+    inbox, settings = smtp_server
+    petition = petition_factory(category="giao-thong")
+    officer = make_user("agency_officer", "SO-XD", full_name="Lê Thị Hoa")
+    heads = [make_user("agency_head", "SO-XD"), make_user("agency_head", "SO-XD")]
+    other_agency_head = make_user("agency_head", "SO-YT")
+    deliver_pending(db.session, settings)  # the assignment notices, sent before the draft
+    inbox.messages.clear()
+    workflow.submit_answer(db.session, petition, officer, "<p>Đã vá xong ổ gà trên đường Nguyễn Văn Linh.</p>")
+    db.session.commit()
+    assert deliver_pending(db.session, settings) == (2, 0)
+    assert sorted(m["To"] for m in inbox.messages) == sorted(head.email for head in heads)
+    assert other_agency_head.email not in {m["To"] for m in inbox.messages}
+    message = inbox.messages[0]
+    assert subject(message) == f"Dự thảo trả lời chờ duyệt: {petition.code}"
+    assert "Lê Thị Hoa" in decoded(message) and "Chờ lãnh đạo duyệt" in decoded(message)

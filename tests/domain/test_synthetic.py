@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 
 from portal.cli import render_apology_letter
 from portal.domain import lifecycle, synthetic, workflow
-from portal.domain.calendar import add_working_days, working_days_between
+from portal.domain.calendar import add_working_days, local_date, working_days_between
 from portal.domain.lifecycle import can_transition
 from portal.domain.metrics import responsibility_counts
 from portal.domain.overdue import sweep
@@ -17,11 +17,16 @@ from portal.domain.petitions import published_answer
 from portal.domain.rollups import write_bulk_rows
 from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Answer, Apology, Category, DailyRating, Petition, PetitionEvent, Rating
-from portal.models.base import utcnow
+
+
+# The archive's fates depend on the day it is made ("now"), so the same seed gives other statuses on another
+# day; a fixed moment makes the statuses this sample holds the same every day.
+ARCHIVE_MADE_AT = datetime(2026, 11, 27, 3, 0)
 
 
 @pytest.fixture
-def archive(db):
+def archive(db, monkeypatch):
+    monkeypatch.setattr(synthetic, "utcnow", lambda: ARCHIVE_MADE_AT)
     seed_synthetic(db.session, 2000, seed=5, render_apology=render_apology_letter)
     return db.session
 
@@ -35,7 +40,7 @@ def timelines(session) -> dict[int, list[PetitionEvent]]:
 
 def test_every_timeline_is_a_chain_of_allowed_steps_in_time_order_ending_at_the_status(archive):
     petitions = {p.id: p for p in archive.query(Petition)}
-    now = utcnow()
+    now = ARCHIVE_MADE_AT
     for petition_id, events in timelines(archive).items():
         petition = petitions[petition_id]
         moves = [e for e in events if e.kind == "transition"]
@@ -67,7 +72,7 @@ def test_every_published_petition_has_its_approved_answer_redacted_for_the_publi
 
 
 def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothing_left(archive):
-    today = date.today()
+    today = local_date(ARCHIVE_MADE_AT)  # the archive's today
     late = archive.query(Petition).filter(Petition.answered_on_time.is_(False)).all()
     assert late and all(p.apology is not None for p in late)
     marked = archive.query(Petition).filter(Petition.overdue_marked_at.isnot(None)).all()
@@ -84,7 +89,7 @@ def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothin
 
 
 def test_returns_transfers_and_apologies_count_what_the_petitions_went_through(archive):
-    today = date.today()
+    today = local_date(ARCHIVE_MADE_AT)
     counts = responsibility_counts(archive, today - timedelta(days=400), today)
     total = {name: sum(c[name] for c in counts.values()) for name in ("returns", "transfers", "extensions", "apologies")}
     defaults = dict(archive.query(Category.id, Category.default_agency_id))

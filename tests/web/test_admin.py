@@ -31,22 +31,20 @@ def test_an_extra_day_off_moves_due_dates(client, db, login_as):
     assert add_working_days(date(2026, 11, 30), 1, overrides) == date(2026, 12, 2)
 
 
+def edit_category(client, db, code: str, **changes):
+    category = db.session.query(Category).filter_by(code=code).one()
+    url = f"/quan-tri/linh-vuc/{category.id}/sua"
+    shown = {"name": category.name, "default_agency": category.default_agency.code,
+             "deadline_days": str(category.deadline_days)}
+    return form_post(client, url, {**shown, **{f"shown-{k}": v for k, v in shown.items()}, **changes})
+
+
 def test_category_deadline_is_editable(client, db, login_as):
     login_as("admin")
-    form_post(client, "/quan-tri/category", {"cat-code": "y-te", "cat-agency": "SO-YT", "cat-deadline_days": "5"},
-              page_url="/quan-tri/")
+    edit_category(client, db, "y-te", deadline_days="5")
     assert db.session.query(Category).filter_by(code="y-te").one().deadline_days == 5
-    bad = form_post(client, "/quan-tri/category", {"cat-code": "y-te", "cat-agency": "SO-YT", "cat-deadline_days": "500"},
-                    page_url="/quan-tri/", follow_redirects=True)
-    assert "Dữ liệu không hợp lệ" in bad.get_data(as_text=True)
-
-
-def test_new_account_password_is_shown_once(client, db, login_as):
-    login_as("admin")
-    page = form_post(client, "/quan-tri/user", {"user-email": "moi@so-yt.gov.vn", "user-full_name": "Chuyên Viên Mới",
-                                                "user-role": "agency_officer", "user-agency": "SO-YT"},
-                     page_url="/quan-tri/", follow_redirects=True).get_data(as_text=True)
-    assert "Mật khẩu (chỉ hiện một lần)" in page
+    bad = edit_category(client, db, "y-te", deadline_days="500")
+    assert bad.status_code == 422 and "Thời hạn từ 1 đến 90 ngày làm việc." in bad.get_data(as_text=True)
 
 
 def test_every_administrative_change_is_in_the_audit_trail(client, db, login_as):
@@ -55,9 +53,8 @@ def test_every_administrative_change_is_in_the_audit_trail(client, db, login_as)
     from portal.models import AuditEntry
 
     admin_user = login_as("admin")
-    form_post(client, "/quan-tri/category", {"cat-code": "y-te", "cat-agency": "SO-YT", "cat-deadline_days": "9"},
-              page_url="/quan-tri/")
-    form_post(client, "/quan-tri/user", {"user-email": "moi@so-yt.gov.vn", "user-full_name": "Chuyên Viên Mới",
+    edit_category(client, db, "y-te", deadline_days="9")
+    form_post(client, "/quan-tri/tai-khoan", {"user-email": "moi@so-yt.gov.vn", "user-full_name": "Chuyên Viên Mới",
                                          "user-role": "agency_officer", "user-agency": "SO-YT"}, page_url="/quan-tri/")
     category = db.session.query(Category).filter_by(code="y-te").one()
     change = db.session.query(AuditEntry).filter_by(object_type="category", object_id=str(category.id),
@@ -69,7 +66,8 @@ def test_every_administrative_change_is_in_the_audit_trail(client, db, login_as)
     fields = json.loads(created.changes)
     assert fields["email"] == [None, "moi@so-yt.gov.vn"] and fields["password_hash"] == [None, "***"]
     page = client.get("/quan-tri/nhat-ky").get_data(as_text=True)
-    assert "moi@so-yt.gov.vn" in page and "deadline_days" in page and "pbkdf2" not in page and "scrypt" not in page
+    assert "moi@so-yt.gov.vn" in page and "Thời hạn (ngày làm việc)" in page and "pbkdf2" not in page \
+        and "scrypt" not in page
 
 
 def test_dialogue_status_changes_are_audited_with_the_secretary(client, db, login_as):

@@ -99,6 +99,7 @@ def test_a_stale_form_gets_a_conflict_and_overwrites_nothing(client, db, login_a
 
 def test_coordinator_assigns_by_hand_with_five_clear_points_and_the_correction_is_kept(client, db, login_as,
                                                                                          petition_factory):
+    from portal.domain.calendar import local_today
     from portal.models import LabelledExample
     petition = petition_factory(category="khac", triage=True)
     login_as("coordinator", "VP-UBND")
@@ -111,7 +112,8 @@ def test_coordinator_assigns_by_hand_with_five_clear_points_and_the_correction_i
     assert missing.status_code == 422 and "Vui lòng điền mục này" in missing.get_data(as_text=True)
     done = form_post(client, url, {"version": re.search(r'name="version"[^>]*value="(\d+)"', page).group(1),
                                    "category": "giao-thong", "agency": "SO-XD", "responsible_official": "Ông Trần Văn B",
-                                   "task": "Sửa đường", "due_date": "2026-12-30", "expected_result": "Đường được sửa"})
+                                   "task": "Sửa đường", "due_date": local_today().isoformat(),
+                                   "expected_result": "Đường được sửa"})
     assert done.status_code == 302
     db.session.refresh(petition)
     assert petition.status == "assigned" and petition.agency.code == "SO-XD" and not petition.needs_triage

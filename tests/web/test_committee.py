@@ -6,6 +6,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from portal.domain import workflow
+from portal.domain.calendar import local_today
 from portal.models import Explanation, Rating
 from tests.conftest import form_post
 
@@ -63,7 +64,7 @@ def test_monthly_report_is_printable(client, login_as):
 def test_agency_head_files_an_explanation_when_below_the_line(client, db, login_as, petition_factory):
     from datetime import datetime, timedelta
     late = petition_factory(category="giao-thong")
-    first_of_month = date.today().replace(day=1)
+    first_of_month = local_today().replace(day=1)
     last_month_day = first_of_month - timedelta(days=20)
     late.created_at = datetime.combine(last_month_day, datetime.min.time())
     late.due_date = last_month_day + timedelta(days=3)  # open and overdue at the end of last month
@@ -121,7 +122,7 @@ def test_dialogue_follow_up_table_counts_and_drills_down(client, db, login_as, m
         content="Đề nghị sửa chữa tuyến đường liên tổ bị xuống cấp nghiêm trọng.", category_code="giao-thong"))
     db.session.commit()
     login_as("committee")
-    today = date.today()
+    today = local_today()
     page = client.get(f"/ban-dan-van/?from={(today - timedelta(days=10)).isoformat()}&to={today.isoformat()}")
     text = page.get_data(as_text=True)
     table = text[text.index('id="dialogue-follow-up"'):]

@@ -59,3 +59,27 @@ def test_similar_petitions_are_shown_and_merged_follow_the_main_answer(client, d
     tracked = form_post(client, "/tra-cuu", {"code": duplicate.code, "secret": duplicate.plain_secret})
     assert "Đã nạo vét cống thoát nước" in tracked.get_data(as_text=True)
     assert db.session.query(PetitionEvent).filter_by(petition_id=duplicate.id, to_status="merged").count() == 1
+
+
+def test_another_agencys_similar_petition_shows_code_category_status_and_ward_only(client, db, login_as,
+                                                                                   petition_factory):
+    theirs = petition_factory(content="Tôi là Phạm Minh Tuấn, 0905 123 456. " + FLOODED, category="ha-tang-do-thi",
+                              reporter_name="Phạm Minh Tuấn", reporter_phone="0905123456")  # SO-XD
+    mine = petition_factory(content=FLOODED.replace("nhà.", "trạm y tế."), category="y-te")  # SO-YT
+    login_as("agency_officer", "SO-YT")
+    page = client.get(f"/co-quan/phan-anh/{mine.code}/trung-lap").get_data(as_text=True)
+    assert theirs.code in page and theirs.category.name in page
+    assert "Đã chuyển cơ quan xử lý" in page  # its status, in words
+    assert "Phường Hòa Cường" in page  # its ward
+    for private in ("Phạm Minh Tuấn", "0905 123 456", "cống thoát nước tắc nghẽn, nước tràn vào nhà"):
+        assert private not in page.replace(mine.content, "")
+    assert f'href="/co-quan/phan-anh/{theirs.code}"' not in page
+
+
+def test_own_agencys_similar_petition_shows_its_text(client, db, login_as, petition_factory):
+    first = petition_factory(content=FLOODED, category="ha-tang-do-thi")
+    second = petition_factory(content="Mưa xuống là đường Trần Cao Vân ngập sâu, cống tắc, nước tràn vào nhà dân.",
+                              category="ha-tang-do-thi")
+    login_as("agency_officer", first.agency.code)
+    page = client.get(f"/co-quan/phan-anh/{second.code}/trung-lap").get_data(as_text=True)
+    assert FLOODED[:60] in page and f'href="/co-quan/phan-anh/{first.code}"' in page

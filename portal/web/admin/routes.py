@@ -8,7 +8,8 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from portal.domain import admin, places
 from portal.domain.errors import DomainError
 from portal.extensions import db
-from portal.models import ROLES, Agency, CalendarDay, Category, RoutingRule, User
+from portal.models import ROLE_LABELS, ROLES, Agency, CalendarDay, Category, RoutingRule, User
+from portal.web.inputs import page_arg
 from portal.web.security import role_required
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
@@ -18,19 +19,13 @@ class RuleForm(FlaskForm):
     category = SelectField(_l("Lĩnh vực"))
     agency = SelectField(_l("Cơ quan xử lý"))
     province_code = SelectField(_l("Tỉnh (không bắt buộc)"), validate_choice=False)
-    ward_code = StringField(_l("Mã xã/phường (không bắt buộc)"), validators=[Optional(), Length(max=16)])
+    ward_code = SelectField(_l("Xã/phường (không bắt buộc)"), validate_choice=False)
 
 
 class DayForm(FlaskForm):
     day = DateField(_l("Ngày"), validators=[DataRequired()])
     kind = SelectField(_l("Loại"), choices=[("off", _l("Ngày nghỉ thêm")), ("work", _l("Ngày làm bù"))])
     note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=255)])
-
-
-class CategoryForm(FlaskForm):
-    code = SelectField(_l("Lĩnh vực"))
-    agency = SelectField(_l("Cơ quan mặc định"))
-    deadline_days = IntegerField(_l("Thời hạn (ngày làm việc)"), validators=[NumberRange(1, 90)])
 
 
 class AgencyForm(FlaskForm):
@@ -45,16 +40,37 @@ class UserForm(FlaskForm):
     agency = SelectField(_l("Cơ quan"), validate_choice=False)
 
 
+def agency_choices() -> list[tuple[str, str]]:
+    return [(a.code, a.name) for a in db.session.query(Agency).order_by(Agency.name)]
+
+
+def category_choices() -> list[tuple[str, str]]:
+    return [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+
+
+def location_choices(form, province_code: str) -> None:
+    """Provinces, and the wards of the chosen province (static/js/wards.js reloads them when it changes)."""
+    form.province_code.choices = [("", "—")] + places.provinces()
+    form.ward_code.choices = [("", "—")] + places.wards_of(province_code or "")
+
+
+def role_label(role: str) -> str:
+    """A role as people call it ("Lãnh đạo cơ quan"), in the page's language."""
+    from flask_babel import get_locale
+
+    vietnamese, english = ROLE_LABELS.get(role, (role, role))
+    return english if str(get_locale() or "vi") == "en" else vietnamese
+
+
 def forms_with_choices():
-    agencies = [(a.code, a.name) for a in db.session.query(Agency).order_by(Agency.name)]
-    categories = [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
-    rule, day, category, agency, user = RuleForm(prefix="rule"), DayForm(prefix="day"), CategoryForm(prefix="cat"), \
-        AgencyForm(prefix="agency"), UserForm(prefix="user")
+    agencies, categories = agency_choices(), category_choices()
+    rule, day, agency, user = RuleForm(prefix="rule"), DayForm(prefix="day"), AgencyForm(prefix="agency"), \
+        UserForm(prefix="user")
     rule.category.choices, rule.agency.choices = categories, agencies
-    rule.province_code.choices = [("", "—")] + places.provinces()
-    category.code.choices, category.agency.choices = categories, agencies
+    location_choices(rule, rule.province_code.data)
     user.agency.choices = [("", "—")] + agencies
-    return {"rule": rule, "day": day, "category": category, "agency": agency, "user": user}
+    user.role.choices = [(role, role_label(role)) for role in ROLES]
+    return {"rule": rule, "day": day, "agency": agency, "user": user}
 
 
 @bp.route("/")
@@ -66,15 +82,13 @@ def index():
                            days=db.session.query(CalendarDay).order_by(CalendarDay.day).all(),
                            categories=db.session.query(Category).order_by(Category.name).all(),
                            agencies=db.session.query(Agency).order_by(Agency.code).all(),
-                           users=db.session.query(User).order_by(User.role, User.email).all())
+                           users=db.session.query(User).order_by(User.role, User.email).all(), role_label=role_label)
 
 
 ACTIONS = {
     "rule": lambda f: admin.add_routing_rule(db.session, f.category.data, f.agency.data, f.province_code.data or "",
                                              (f.ward_code.data or "").strip()) and "Đã thêm quy tắc phân công.",
     "day": lambda f: admin.set_calendar_day(db.session, f.day.data, f.kind.data, f.note.data or "") and "Đã lưu ngày.",
-    "category": lambda f: admin.update_category(db.session, f.code.data, f.agency.data, f.deadline_days.data)
-    and "Đã cập nhật lĩnh vực.",
     "agency": lambda f: admin.add_agency(db.session, f.code.data, f.name.data) and "Đã thêm cơ quan.",
 }
 
@@ -83,19 +97,14 @@ ACTIONS = {
 @role_required("admin")
 def change(kind):
     forms = forms_with_choices()
-    if kind not in ACTIONS and kind != "user":
+    if kind not in ACTIONS:
         abort(404)
     form = forms[kind]
     if not form.validate_on_submit():
         flash("Dữ liệu không hợp lệ: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()), "error")
         return redirect(url_for("admin.index"))
     try:
-        if kind == "user":
-            user, password = admin.add_user(db.session, form.email.data, form.full_name.data, form.role.data,
-                                            form.agency.data or "")
-            message = f"Đã tạo tài khoản {user.email}. Mật khẩu (chỉ hiện một lần): {password}"
-        else:
-            message = ACTIONS[kind](form)
+        message = ACTIONS[kind](form)
         db.session.commit()
     except DomainError as error:
         db.session.rollback()
@@ -136,17 +145,25 @@ def delete_day(day):
 @bp.get("/nhat-ky")
 @role_required("admin", "committee")
 def audit_trail():
-    """The audit trail of settings, accounts, keys, dialogue sessions and explanations, newest first."""
-    import json
+    """The audit trail of settings, accounts, keys, dialogue sessions and explanations, newest first, readable:
+    Vietnam's time, named fields, names instead of ids."""
+    from flask_babel import get_locale
 
+    from portal.domain.audit import object_type_label, readable_entries
     from portal.models import AuditEntry
 
     query = db.session.query(AuditEntry)
     object_type = request.args.get("loai", "")
     if object_type:
         query = query.filter(AuditEntry.object_type == object_type)
-    page = max(1, request.args.get("trang", 1, type=int))
+    page = page_arg("trang")
     entries = query.order_by(AuditEntry.id.desc()).offset((page - 1) * 100).limit(101).all()
-    types = [t for (t,) in db.session.query(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)]
-    return render_template("admin/audit.html", entries=entries[:100], more=len(entries) > 100, page=page, types=types,
-                           object_type=object_type, changes=lambda entry: json.loads(entry.changes))
+    lang = str(get_locale() or "vi")
+    types = [(t, object_type_label(t, lang))
+             for (t,) in db.session.query(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)]
+    return render_template("admin/audit.html", entries=readable_entries(db.session, entries[:100], lang),
+                           more=len(entries) > 100, page=page, types=types, object_type=object_type)
+
+
+from portal.web.admin import edit  # noqa: E402,F401  (registers the edit pages on bp)
+from portal.web.admin import accounts  # noqa: E402,F401  (registers the account pages on bp)

@@ -1,9 +1,8 @@
 """flask sweep and flask mail-flush: safe to run from cron every few minutes."""
-from datetime import date
-
 import click
 from flask import current_app, render_template
 
+from portal.domain.calendar import local_today
 from portal.extensions import db
 
 
@@ -17,19 +16,19 @@ def smtp_settings():
 
 
 def render_apology(petition) -> str:
-    return render_template("letters/apology.html", petition=petition, agency=petition.agency, today=date.today())
+    return render_template("letters/apology.html", petition=petition, agency=petition.agency, today=local_today())
 
 
 @click.command("sweep")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Pretend today is this day.")
 def sweep_command(today):
     """Route petitions the intake worker left, mark overdue items, issue apology letters, queue the daily digest,
-    and send queued mail."""
+    anonymise contact details past the retention period, and send queued mail."""
     from portal.domain.intake_queue import work
     from portal.domain.notify import queue_digests
     from portal.domain.overdue import sweep
 
-    day = today.date() if today else date.today()
+    day = today.date() if today else local_today()
     # The worker normally leaves nothing; if it is down, petitions still get routed once per cron run.
     routed = work(db.session, once=True)
     if routed:
@@ -38,8 +37,19 @@ def sweep_command(today):
     digests = queue_digests(db.session, day)
     db.session.commit()
     click.echo(f"{marked} petitions marked overdue; {digests} digests queued.")
+    anonymise_expired_contacts(today)
     if current_app.config["MAIL_ENABLED"]:
         flush_mail()
+
+
+def anonymise_expired_contacts(today) -> None:
+    """The retention step: senders' contact details, a configured number of months after their petition ended."""
+    from portal.domain.retention import sweep_retention
+    from portal.models.base import utcnow
+
+    months = int(current_app.config["RETENTION_MONTHS"])
+    erased = sweep_retention(db.session, today or utcnow(), months)
+    click.echo(f"{erased} petitions' contact details anonymised ({months} months after they ended).")
 
 
 def flush_mail():

@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 REQUIRED = DataRequired(_l("Vui lòng điền mục này."))
 
@@ -10,7 +10,8 @@ REQUIRED = DataRequired(_l("Vui lòng điền mục này."))
 class VersionedForm(FlaskForm):
     """Every action carries the version of the petition the page showed (optimistic locking)."""
 
-    version = HiddenField()
+    version = HiddenField(validators=[Optional(), Regexp(r"^[0-9]{1,9}$", message=_l(
+        "Trang đã cũ hoặc không hợp lệ. Vui lòng tải lại trang rồi thực hiện lại."))])
 
 
 class ReasonForm(VersionedForm):
@@ -38,10 +39,19 @@ class AnswerForm(VersionedForm):
 
 
 class ApproveForm(VersionedForm):
+    """The public version the head approves; a field the request leaves out is the redaction's proposal."""
+
+    public_title = StringField(_l("Tiêu đề sẽ công khai"), validators=[Optional(), Length(max=255)])
     public_content = TextAreaField(_l("Nội dung phản ánh sẽ công khai (đã ẩn thông tin cá nhân)"),
                                    validators=[Optional(), Length(max=10000)])
     published_html = TextAreaField(_l("Câu trả lời sẽ công khai (đã ẩn thông tin cá nhân)"),
                                    validators=[Optional(), Length(max=20000)])
+    preview = SubmitField(_l("Xem lại bản công khai"))
+
+    def given(self, name: str) -> str | None:
+        """The field as submitted, or None when the request did not send it at all."""
+        field = getattr(self, name)
+        return field.data if field.raw_data else None
 
 
 class AssignForm(VersionedForm):
@@ -54,6 +64,11 @@ class AssignForm(VersionedForm):
     coordinating_agencies = StringField(_l("Cơ quan phối hợp"), validators=[Optional(), Length(max=500)])
     due_date = DateField(_l("Thời hạn (rõ thời gian)"), validators=[DataRequired(_l("Chọn thời hạn."))])
     expected_result = TextAreaField(_l("Kết quả cần đạt (rõ hiệu quả)"), validators=[REQUIRED, Length(max=2000)])
+    # What the page first showed: a rõ người or deadline left as shown follows a changed agency or category.
+    shown_agency = HiddenField()
+    shown_official = HiddenField()
+    shown_category = HiddenField()
+    shown_due_date = HiddenField()
 
 
 class ExtensionDecisionForm(FlaskForm):

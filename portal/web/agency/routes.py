@@ -6,16 +6,18 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from portal.domain import workflow
+from portal.domain import workflow, workspace
 from portal.domain.attachments import store_attachment
+from portal.domain.calendar import local_today
 from portal.domain.errors import DomainError
 from portal.domain.intake_queue import pending_count
 from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, status_label
+from portal.domain.publication import publication_preview
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT, assign, default_official
 from portal.extensions import db
 from portal.models import Agency, Attachment, Category, ExtensionRequest, Petition, PetitionEvent
-from portal.text.redact import redact, redact_html
 from portal.web.agency import forms
+from portal.web.inputs import page_arg
 from portal.web.security import role_required
 
 bp = Blueprint("agency", __name__, url_prefix="/co-quan")
@@ -40,7 +42,7 @@ def inbox():
     query = db.session.query(Petition)
     if current_user.role in ("agency_officer", "agency_head"):
         query = query.filter(Petition.agency_id == current_user.agency_id)
-    today = date.today()
+    today = local_today()
     due = request.args.get("due")
     if due == "soon":
         query = query.filter(Petition.status.in_(OPEN_STATUSES), Petition.due_date.between(today, today + timedelta(3)))
@@ -51,11 +53,22 @@ def inbox():
     category = db.session.query(Category).filter_by(code=request.args.get("category", "")).first()
     if category:
         query = query.filter(Petition.category_id == category.id)
-    page = max(1, request.args.get("page", 1, type=int))
-    items = query.order_by(Petition.due_date.is_(None), Petition.due_date, Petition.id).offset((page - 1) * 50).limit(51).all()
+    tab, counts = workspace.choose_tab(request.args.get("tab"), request.args.get("status")), workspace.tab_counts(query)
+    query = workspace.in_tab(query, tab)
+    page = page_arg()
+    items = query.offset((page - 1) * 50).limit(51).all()
     return render_template("agency/inbox.html", items=items[:50], has_more=len(items) > 50, page=page, today=today,
+                           tab=tab, tab_counts=counts, ages=ages_of(items[:50]),
                            statuses=[(s, status_label(s)) for s in STATUSES],
                            categories=db.session.query(Category).order_by(Category.name).all())
+
+
+def ages_of(petitions: list[Petition]) -> dict:
+    """How long each listed item has waited since receipt, on Vietnam's working calendar."""
+    from portal.domain.calendar import age_since, load_overrides, utcnow
+
+    now, overrides = utcnow(), load_overrides(db.session)
+    return {p.id: age_since(p.created_at, now, overrides) for p in petitions}
 
 
 def agency_choices(exclude_id=None):
@@ -87,9 +100,7 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
     for name in ("transfer", "coordination"):
         defaults[name].agency.choices = agency_choices(petition.agency_id)
     submitted = petition.answers.filter_by(state="submitted").first()
-    if submitted and not defaults["approve"].published_html.data:
-        defaults["approve"].published_html.data = redact_html(submitted.body_html)
-        defaults["approve"].public_content.data = redact(petition.content)
+    preview = approval_preview(petition, submitted, defaults["approve"])
     events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
     attachments = db.session.query(Attachment).filter_by(petition_id=petition.id).all()
     from portal.text.similar import similar_open_petitions
@@ -97,7 +108,20 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
     similar = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
     return render_template("agency/item.html", petition=petition, forms=defaults, events=events,
                            assignment=petition.assignments.filter_by(active=True).first(),
-                           submitted=submitted, attachments=attachments, similar=similar), status
+                           submitted=submitted, attachments=attachments, similar=similar, preview=preview), status
+
+
+def approval_preview(petition: Petition, answer, form: forms.ApproveForm):
+    """For the head: the public version rendered as the public will read it, and the form's fields filled with it;
+    once the head has sent texts back to review, those texts as they would be stored."""
+    if answer is None or current_user.role not in ("agency_head", "admin") or petition.status != "answered":
+        return None
+    sent = {name: form.given(name) for name in ("public_title", "public_content", "published_html")}
+    preview = publication_preview(petition, answer, title=sent["public_title"], content=sent["public_content"],
+                                  answer_html=sent["published_html"])
+    form.public_title.data, form.public_content.data = preview.version.title, preview.version.content
+    form.published_html.data = preview.version.answer_html
+    return preview
 
 
 def act(code: str, form_class, prefix: str, form_key: str, action):
@@ -188,9 +212,13 @@ def answer(code):
 @bp.post("/phan-anh/<code>/duyet")
 @role_required("agency_head")
 def approve(code):
+    """Publish exactly the public version the head sent; "Xem lại bản công khai" only shows it rendered again."""
+    form = forms.ApproveForm(prefix="approve")
+    if form.preview.data and form.validate_on_submit():
+        return render_item(petition_for(code), approve=form)
     return act(code, forms.ApproveForm, "approve", "approve", lambda p, f: workflow.approve_answer(
-        db.session, p, current_user, public_content=f.public_content.data or None,
-        published_html=f.published_html.data or None) and "Đã duyệt, câu trả lời được công khai.")
+        db.session, p, current_user, public_title=f.given("public_title"), public_content=f.given("public_content"),
+        published_html=f.given("published_html")) and "Đã duyệt, câu trả lời được công khai.")
 
 
 @bp.post("/phan-anh/<code>/tra-ve-du-thao")
@@ -219,56 +247,71 @@ def triage():
                                                  Petition.intake_step.is_(None))
                .order_by(Petition.created_at).limit(200).all())
     extensions = db.session.query(ExtensionRequest).filter_by(state="pending").order_by(ExtensionRequest.id).all()
-    return render_template("agency/triage.html", waiting=waiting, extensions=extensions,
+    return render_template("agency/triage.html", waiting=waiting, extensions=extensions, ages=ages_of(waiting),
                            decision_form=forms.ExtensionDecisionForm(), in_intake=pending_count(db.session))
 
 
 @bp.route("/dieu-phoi/<code>", methods=["GET", "POST"])
 @role_required("coordinator")
 def assign_item(code):
-    """Assign by hand, with all five "rõ"; a changed category is kept as a lesson for the classifier."""
+    """Assign by hand, with all five "rõ": rõ người and the deadline follow the chosen agency and category."""
+    from flask_babel import get_locale
+
+    from portal.domain.routing import assign_by_hand, assignment_defaults
+
     petition = petition_for(code)
     form = forms.AssignForm(version=petition.version)
     form.category.choices = [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
     form.agency.choices = agency_choices()
+    defaults = assignment_defaults(db.session, petition)
     if request.method == "GET":
-        fill_assignment_defaults(form, petition)
+        fill_assignment_defaults(form, petition, defaults)
     elif form.validate_on_submit():
         try:
             workflow.check_version(petition, int(form.version.data or 0))
-            coordinator_assign(petition, form)
+            assign_by_hand(db.session, petition, hand_assignment(form), current_user)
             db.session.commit()
-        except (DomainError, StaleDataError) as error:
+        except DomainError as error:
             db.session.rollback()
-            flash(getattr(error, "message_vi", STALE_MESSAGE), "error")
+            if error.field in form:
+                form[error.field].errors.append(error.message(str(get_locale() or "vi")))
+            else:
+                flash(error.message_vi, "error")
+        except StaleDataError:
+            db.session.rollback()
+            flash(STALE_MESSAGE, "error")
         else:
             flash(f"Đã giao {petition.code} cho {petition.agency.name}.")
             return redirect(url_for("agency.triage"))
-    return render_template("agency/assign.html", petition=petition, form=form), 422 if form.errors else 200
+    return render_template("agency/assign.html", petition=petition, form=form, defaults=defaults,
+                           today=local_today()), 422 if form.errors else 200
 
 
-def fill_assignment_defaults(form, petition: Petition) -> None:
-    agency = petition.category.default_agency
-    form.category.data, form.agency.data = petition.category.code, agency.code
-    form.responsible_official.data = default_official(db.session, agency)
+def fill_assignment_defaults(form, petition: Petition, defaults: dict) -> None:
+    category = petition.category
+    agency = category.default_agency
+    form.category.data, form.agency.data = category.code, agency.code
+    form.responsible_official.data = defaults["officials"].get(agency.code) or default_official(db.session, agency)
     form.task.data = f"Xem xét, giải quyết và trả lời phản ánh {petition.code}: {petition.title or petition.content[:80]}"
     form.expected_result.data = DEFAULT_EXPECTED_RESULT
-    from portal.domain.calendar import due_date_for, load_overrides
-    form.due_date.data = due_date_for(petition.created_at, petition.category.deadline_days, load_overrides(db.session))
+    form.due_date.data = date.fromisoformat(defaults["due_dates"][category.code])
+    form.shown_agency.data, form.shown_official.data = agency.code, form.responsible_official.data
+    form.shown_category.data, form.shown_due_date.data = category.code, defaults["due_dates"][category.code]
 
 
-def coordinator_assign(petition: Petition, form) -> None:
-    from portal.text.corrections import record_correction
+def hand_assignment(form):
+    from portal.domain.routing import HandAssignment
 
-    category = db.session.query(Category).filter_by(code=form.category.data).one()
-    if category.id != petition.category_id:
-        record_correction(db.session, petition, category.code, current_user)
-        petition.category = category
-    petition.needs_triage = False
-    assign(db.session, petition, agency=db.session.query(Agency).filter_by(code=form.agency.data).one(),
-           responsible_official=form.responsible_official.data, task=form.task.data, due_date=form.due_date.data,
-           expected_result=form.expected_result.data, coordinating_agencies=form.coordinating_agencies.data or "",
-           actor=current_user)
+    try:
+        shown_due = date.fromisoformat(form.shown_due_date.data or "")
+    except ValueError:
+        shown_due = None
+    return HandAssignment(category_code=form.category.data, agency_code=form.agency.data,
+                          responsible_official=form.responsible_official.data, task=form.task.data,
+                          due_date=form.due_date.data, expected_result=form.expected_result.data,
+                          coordinating_agencies=form.coordinating_agencies.data or "",
+                          shown_agency_code=form.shown_agency.data or "", shown_official=form.shown_official.data or "",
+                          shown_category_code=form.shown_category.data or "", shown_due_date=shown_due)
 
 
 @bp.post("/gia-han/<int:request_id>")
@@ -307,11 +350,11 @@ def search():
 @bp.route("/phan-anh/<code>/trung-lap")
 @role_required("coordinator", "agency_officer", "agency_head")
 def duplicates(code):
-    """Open petitions of the same ward that look like this one."""
-    from portal.text.similar import similar_open_petitions
+    """Open petitions of the same ward that look like this one; another agency's show no text."""
+    from portal.domain.duplicates import similar_for_viewer
 
     petition = petition_for(code)
-    candidates = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
+    candidates = similar_for_viewer(db.session, petition, current_user)
     return render_template("agency/duplicates.html", petition=petition, candidates=candidates,
                            form=forms.VersionedForm(version=petition.version))
 
@@ -333,7 +376,7 @@ def explanation():
     from portal.domain import metrics
     from portal.domain.explanations import explanations_filed, file_explanation, previous_month
 
-    period = previous_month(date.today())
+    period = previous_month(local_today())
     ranking = metrics.agency_ranking(db.session, *period, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
     row = next((r for r in ranking["agencies"] if r["code"] == current_user.agency.code), None)
     form = forms.ExplanationForm()

@@ -1,14 +1,20 @@
-"""Staff sign-in and sign-out."""
+"""Staff sign-in and sign-out, changing one's password, and setting it through a one-time link."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask_babel import _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required, logout_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
+from portal.domain import accounts
 from portal.domain.accounts import SignInFailed, authenticate
+from portal.domain.errors import DomainError
 from portal.extensions import db, limiter
+from portal.web.auth.sessions import sign_in_backoff, start_session
+from portal.web.errors import current_language
 
 bp = Blueprint("auth", __name__, url_prefix="/dang-nhap")
 
@@ -24,8 +30,20 @@ HOME_BY_ROLE = {
 
 
 class LoginForm(FlaskForm):
-    email = StringField("Thư điện tử", validators=[DataRequired("Vui lòng nhập thư điện tử."), Length(max=255)])
-    password = PasswordField("Mật khẩu", validators=[DataRequired("Vui lòng nhập mật khẩu."), Length(max=200)])
+    email = StringField(_l("Thư điện tử"), validators=[DataRequired(_l("Vui lòng nhập thư điện tử.")), Length(max=255)])
+    password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(_l("Vui lòng nhập mật khẩu.")), Length(max=200)])
+
+
+class NewPasswordForm(FlaskForm):
+    new_password = PasswordField(_l("Mật khẩu mới (ít nhất 10 ký tự)"), validators=[
+        DataRequired(_l("Vui lòng nhập mật khẩu mới.")), Length(max=200)])
+    confirm = PasswordField(_l("Nhập lại mật khẩu mới"), validators=[
+        DataRequired(_l("Vui lòng nhập lại mật khẩu mới.")), EqualTo("new_password", _l("Hai mật khẩu không khớp."))])
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[
+        DataRequired(_l("Vui lòng nhập mật khẩu hiện tại.")), Length(max=200)])
 
 
 def safe_next(target: str | None) -> str | None:
@@ -48,31 +66,81 @@ def home_for(user) -> str:
 def login():
     """Sign in; staff land on the page of their role."""
     form = LoginForm()
-    error = None
+    error, status = None, 200
     if form.validate_on_submit():
         try:
-            user = authenticate(db.session, form.email.data, form.password.data,
-                                max_failures=current_app.config["LOGIN_MAX_FAILURES"],
+            user = authenticate(db.session, form.email.data, form.password.data, sign_in_backoff(form.email.data),
                                 lock_minutes=current_app.config["LOGIN_LOCK_MINUTES"])
         except SignInFailed as failure:
-            db.session.commit()  # keep the failure count
-            error = failure.message_vi
+            error, status = failure.message(current_language()), failure.status
         else:
-            db.session.commit()
-            session.clear()  # a fresh session: no fixation
-            login_user(user)
+            start_session(user)
             return redirect(safe_next(request.args.get("next")) or home_for(user))
-    status = 401 if error else (422 if form.errors else 200)
+    status = 422 if form.errors else status
     return render_template("auth/login.html", form=form, error=error), status
 
 
 @bp.route("/thoat", methods=["POST"])
 @login_required
 def logout():
+    """Sign out everywhere: every session of the account ends, copies of its cookie included."""
+    accounts.end_all_sessions(current_user)
+    db.session.commit()
     logout_user()
     session.clear()
-    flash("Bạn đã đăng xuất.")
+    flash(_("Bạn đã đăng xuất."))
     return redirect(url_for("public.home"))
+
+
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def form_errors_from(form, error: DomainError) -> None:
+    target = getattr(form, error.field or "", None) or form.new_password
+    target.errors = list(target.errors) + [error.message(current_language())]
+
+
+@bp.route("/mat-khau", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+@login_required
+def change_password():
+    """Change one's password after giving the current one again; the account's other sessions end."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current_password.data, form.new_password.data)
+        except DomainError as error:
+            db.session.rollback()
+            form_errors_from(form, error)
+        else:
+            db.session.commit()
+            start_session(current_user._get_current_object())
+            flash(_("Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc."))
+            return redirect(home_for(current_user))
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/dat-mat-khau/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def set_password(token):
+    """The one-time link of a new account or of a reset: choose a password, then sign in."""
+    accounts.password_link(db.session, token[:100])  # a used, expired or wrong link is a 404 page
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.set_password_with_link(db.session, token[:100], form.new_password.data)
+        except DomainError as error:
+            db.session.rollback()
+            form_errors_from(form, error)
+        else:
+            db.session.commit()
+            session.clear()
+            flash(_("Đã đặt mật khẩu. Mời đăng nhập."))
+            return redirect(url_for("auth.login"))
+    response = make_response(render_template("auth/set_password.html", form=form), 422 if form.errors else 200)
+    return no_store(response)
 
 
 @bp.route("/tai-khoan")

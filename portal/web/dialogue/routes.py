@@ -3,6 +3,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -10,6 +11,7 @@ from wtforms import DateTimeLocalField, FieldList, IntegerField, SelectField, St
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.domain import dialogue as dialogues
+from portal.domain import places
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
@@ -18,6 +20,7 @@ from portal.domain.public import public_text
 from portal.domain.taxonomy import taxonomy_rules
 from portal.extensions import db
 from portal.models import Category, DialogueSession
+from portal.web.errors import current_language
 from portal.web.security import role_required
 
 bp = Blueprint("dialogue", __name__)
@@ -37,6 +40,9 @@ class PetitionAtSessionForm(FlaskForm):
     content = TextAreaField(_l("Nội dung kiến nghị"), validators=[DataRequired(), Length(min=20, max=10000)])
     citizen_name = StringField(_l("Người nêu kiến nghị (không bắt buộc)"), validators=[Optional(), Length(max=255)])
     category = SelectField(_l("Lĩnh vực"), validate_choice=False)
+    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
+    ward_code = SelectField(_l("Xã, phường, đặc khu nơi xảy ra"), validate_choice=False)
+    address = StringField(_l("Địa chỉ cụ thể (số nhà, đường, thôn, tổ)"), validators=[Optional(), Length(max=500)])
 
 
 class MinutesForm(FlaskForm):
@@ -60,6 +66,21 @@ def category_choices():
     return [("", "Để hệ thống phân loại")] + [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
 
 
+def petition_form() -> PetitionAtSessionForm:
+    """The form for one petition raised at a session, its place defaulting to the portal's province."""
+    form = PetitionAtSessionForm()
+    form.category.choices = category_choices()
+    if not form.province_code.data:
+        form.province_code.data = current_app.config["PROVINCE_CODE"]
+    form.province_code.choices = [("", "—")] + places.provinces()
+    form.ward_code.choices = ward_choices(form.province_code.data)
+    return form
+
+
+def ward_choices(province_code: str) -> list[tuple[str, str]]:
+    return [("", _l("— Chọn xã, phường —"))] + places.wards_of(province_code or "")
+
+
 @bp.route("/doi-thoai/", methods=["GET", "POST"])
 @role_required("secretariat")
 def sessions():
@@ -77,7 +98,7 @@ def sessions():
             return redirect(url_for("dialogue.session_page", session_id=created.id))
         except DomainError as error:
             db.session.rollback()
-            flash(error.message_vi, "error")
+            flash(error.message(current_language()), "error")
     items = db.session.query(DialogueSession).order_by(DialogueSession.held_at.desc()).limit(100).all()
     return render_template("dialogue/sessions.html", form=form, items=items, late=dialogues.is_conclusion_late), \
         422 if form.errors else 200
@@ -92,9 +113,8 @@ def dialogue_or_404(session_id: int) -> DialogueSession:
 def session_page(session_id):
     """One session: hold it, record petitions (one by one or from the minutes), conclude, follow up."""
     item = dialogue_or_404(session_id)
-    petition_form = PetitionAtSessionForm()
-    petition_form.category.choices = category_choices()
-    return render_template("dialogue/session.html", item=item, petition_form=petition_form, minutes_form=MinutesForm(),
+    return render_template("dialogue/session.html", item=item, petition_form=petition_form(),
+                           minutes_form=MinutesForm(),
                            conclusion_form=ConclusionForm(), empty=EmptyForm(), follow=dialogues.follow_up(item),
                            late=dialogues.is_conclusion_late(item))
 
@@ -107,7 +127,7 @@ def run(session_id: int, action, success: str):
         flash(success)
     except DomainError as error:
         db.session.rollback()
-        flash(error.message_vi, "error")
+        flash(error.message(current_language()), "error")
     return redirect(url_for("dialogue.session_page", session_id=item.id))
 
 
@@ -121,13 +141,13 @@ def hold(session_id):
 @bp.post("/doi-thoai/<int:session_id>/kien-nghi")
 @role_required("secretariat")
 def add_petition(session_id):
-    form = PetitionAtSessionForm()
-    form.category.choices = category_choices()
+    form = petition_form()
     if not form.validate_on_submit():
-        flash("Nội dung kiến nghị cần từ 20 ký tự.", "error")
+        flash(_("Nội dung kiến nghị cần từ 20 ký tự; địa chỉ tối đa 500 ký tự."), "error")
         return redirect(url_for("dialogue.session_page", session_id=session_id))
     draft = PetitionDraft(content=form.content.data, category_code=form.category.data or "",
-                          reporter_name=form.citizen_name.data or "")
+                          reporter_name=form.citizen_name.data or "", province_code=form.province_code.data or "",
+                          ward_code=form.ward_code.data or "", address=form.address.data or "")
     return run(session_id, lambda item: dialogues.record_petition(db.session, item, draft, current_user),
                "Đã ghi kiến nghị.")
 
@@ -140,14 +160,26 @@ def minutes(session_id):
     form = MinutesForm()
     if not form.validate_on_submit():
         abort(400)
-    reviewed = [text.strip() for text in request.form.getlist("item") if text.strip()]
+    reviewed = reviewed_items()
     if not reviewed:
-        return render_template("dialogue/review.html", item=item, items=dialogues.split_minutes(form.minutes.data or ""),
-                               form=form)
+        province = current_app.config["PROVINCE_CODE"]
+        return render_template("dialogue/review.html", item=item, form=form, province=province,
+                               items=dialogues.split_minutes(form.minutes.data or ""), wards=ward_choices(province))
+
     def save_all(dialogue):
-        for text in reviewed:
-            dialogues.record_petition(db.session, dialogue, PetitionDraft(content=text), current_user)
+        for draft in reviewed:
+            dialogues.record_petition(db.session, dialogue, draft, current_user)
     return run(session_id, save_all, f"Đã ghi {len(reviewed)} kiến nghị từ biên bản.")
+
+
+def reviewed_items() -> list[PetitionDraft]:
+    """The items the secretariat kept on the review page, each with the place it was given (blank items dropped)."""
+    province = current_app.config["PROVINCE_CODE"]
+    texts, wards, addresses = (request.form.getlist(name) for name in ("item", "ward", "address"))
+    return [PetitionDraft(content=text.strip(), province_code=province,
+                          ward_code=wards[index] if index < len(wards) else "",
+                          address=(addresses[index] if index < len(addresses) else "")[:500])
+            for index, text in enumerate(texts) if text.strip()]
 
 
 @bp.post("/doi-thoai/<int:session_id>/ket-luan")

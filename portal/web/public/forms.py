@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.domain.petitions import CONTENT_MAX, CONTENT_MIN
 
@@ -31,3 +31,30 @@ class PetitionForm(FlaskForm):
 class TrackForm(FlaskForm):
     code = StringField(_l("Mã phản ánh"), validators=[DataRequired(_l("Vui lòng nhập mã phản ánh.")), Length(max=32)])
     secret = StringField(_l("Mật mã tra cứu"), validators=[DataRequired(_l("Vui lòng nhập mật mã tra cứu.")), Length(max=32)])
+
+
+
+def known_choice(form, field):
+    """A filter read from the address bar must be one the page offers (WTForms has no Vietnamese message)."""
+    if field.data and field.data not in {value for value, _label in field.choices}:
+        raise ValidationError(_l("Lựa chọn không hợp lệ."))
+
+
+ANY = _l("Tất cả")
+
+
+class SearchForm(FlaskForm):
+    """The public search: words and filters, read from the query string (a GET form changes nothing, so no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Từ khoá"), validators=[Optional(), Length(max=200)])
+    category = SelectField(_l("Lĩnh vực"), validate_choice=False, validators=[known_choice])
+    status = SelectField(_l("Trạng thái"), validate_choice=False, validators=[known_choice],
+                         choices=[("", ANY), ("published", _l("Đã trả lời")), ("closed", _l("Đã kết thúc"))])
+    period = SelectField(_l("Thời gian trả lời"), validate_choice=False, validators=[known_choice],
+                         choices=[("", _l("Bất kỳ lúc nào")), ("30", _l("30 ngày qua")), ("90", _l("90 ngày qua")),
+                                  ("365", _l("12 tháng qua"))])
+    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False, validators=[known_choice])
+    ward_code = SelectField(_l("Xã, phường"), validate_choice=False, validators=[known_choice])

@@ -2,9 +2,11 @@
 import uuid
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from portal.domain import places
+from portal.domain.confirmation import expected_answer
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
 from portal.domain.intake_queue import route_if_inline
@@ -18,7 +20,9 @@ from portal.domain.public import latest_published, public_text, submit_once, tra
 from portal.extensions import db, limiter
 from portal.models import Category, Petition
 from portal.web.errors import current_language
+from portal.web.helpers import category_name
 from portal.web.public.forms import PetitionForm, TrackForm
+from portal.web.security import code_in_form, limit_secret_guesses
 
 bp = Blueprint("public", __name__)
 
@@ -35,9 +39,9 @@ def home():
 
 def _fill_choices(form: PetitionForm) -> None:
     categories = db.session.query(Category).order_by(Category.name).all()
-    form.category.choices = [("", "Để hệ thống phân loại")] + [(c.code, c.name) for c in categories]
-    form.province_code.choices = [("", "— Chọn tỉnh, thành phố —")] + places.provinces()
-    form.ward_code.choices = [("", "— Chọn xã, phường —")] + places.wards_of(form.province_code.data or "")
+    form.category.choices = [("", _("Để hệ thống phân loại"))] + [(c.code, category_name(c)) for c in categories]
+    form.province_code.choices = [("", _("— Chọn tỉnh, thành phố —"))] + places.provinces()
+    form.ward_code.choices = [("", _("— Chọn xã, phường —"))] + places.wards_of(form.province_code.data or "")
 
 
 @bp.route("/gui-phan-anh", methods=["GET", "POST"])
@@ -76,11 +80,12 @@ def submitted():
     receipt = session.pop("submitted", None)
     if receipt is None:
         return redirect(url_for("public.track"))
-    return render_template("public/submitted.html", **receipt)
+    return render_template("public/submitted.html", expected=expected_answer(db.session, receipt["code"]), **receipt)
 
 
 @bp.route("/tra-cuu", methods=["GET", "POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
+@limit_secret_guesses(code_in_form, methods=["POST"])
 def track():
     """Code + secret → the timeline, the due date and the answer once published."""
     form = TrackForm()
@@ -137,3 +142,5 @@ def apology(code):
     return render_template("public/apology.html", petition=petition)
 from portal.web.public import search  # noqa: E402,F401  (registers /tim-kiem on bp)
 from portal.web.public import transparency  # noqa: E402,F401  (registers /minh-bach and /danh-gia on bp)
+from portal.web.public import erasure  # noqa: E402,F401  (registers /xoa-thong-tin-lien-he on bp)
+from portal.web.public import sender_files  # noqa: E402,F401  (registers /tra-cuu/tep on bp)

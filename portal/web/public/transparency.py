@@ -1,5 +1,5 @@
 """Public transparency: each agency's figures, and citizens rating published answers."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import current_app, render_template
 from flask_babel import lazy_gettext as _l
@@ -9,6 +9,7 @@ from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from portal.domain import metrics
+from portal.domain.calendar import local_today
 from portal.domain.errors import DomainError
 from portal.domain.ratings import ELEMENT_LABELS, SCORE_ELEMENTS, rate_petition
 from portal.domain.public import latest_published
@@ -22,7 +23,7 @@ SCALE = [("1", _l("1 — Rất không hài lòng")), ("2", "2"), ("3", "3"), ("4
 @bp.route("/minh-bach")
 def transparency():
     """Response, on-time and satisfaction figures of every agency for the last 90 days."""
-    last = date.today()
+    last = local_today()
     first = last - timedelta(days=89)
     ranking = metrics.agency_ranking(db.session, first, last, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
     return render_template("public/transparency.html", ranking=ranking, first=first, last=last,
@@ -50,6 +51,11 @@ def rating_form_for(petition: Petition) -> RatingForm:
     """Handed out on the tracking page only (behind the secret): a signed pass for this petition."""
     form = RatingForm()
     form.token.data = rating_signer().dumps(petition.code)
+    if petition.rating is not None:  # "you may change it for 7 days": start from what was given
+        for element in SCORE_ELEMENTS:
+            form[element].data = str(getattr(petition.rating, element))
+        form.resolved.data = "yes" if petition.rating.resolved else "no"
+        form.comment.data = petition.rating.comment
     return form
 
 
