@@ -1,5 +1,4 @@
-from datetime import date
-
+from portal.domain.calendar import local_today
 from portal.domain import workflow
 from tests.api.test_petitions_api import validate
 
@@ -42,7 +41,7 @@ def test_rating_scores_out_of_range_are_refused(client, db, petition_factory, ma
 
 def test_metrics_answer_matches_the_document(client, db, petition_factory, make_user):
     published(db, petition_factory, make_user)
-    today = date.today().isoformat()
+    today = local_today().isoformat()
     response = client.get(f"/api/v1/metrics?from={today[:8]}01&to={today}")
     body = validate(response, "/metrics", "get", 200)
     so_xd = next(a for a in body["agencies"] if a["code"] == "SO-XD")

@@ -1,8 +1,8 @@
 """Intake in two steps: accept now (one short transaction), classify and route in the intake worker."""
-from datetime import date
 
 import pytest
 
+from portal.domain.calendar import local_today
 from portal.domain import intake_queue, metrics
 from portal.domain.intake_queue import accept_petition, pending_count, route_pending
 from portal.domain.lifecycle import transition
@@ -30,7 +30,7 @@ def test_an_accepted_petition_is_stored_and_trackable_but_counts_nowhere_until_r
     assert [e.to_status for e in petition.events] == ["received"]
     assert pending_count(db.session) == 1
     assert snapshot(db.session) == {}  # no rollup row yet: its agency is still to be decided
-    today = date.today()
+    today = local_today()
     assert metrics.agency_ranking(db.session, today, today, source="scan")["overall"]["received"] == 0
 
 
@@ -44,7 +44,7 @@ def test_the_worker_routes_by_the_five_clear_rule_and_keeps_the_senders_category
     assert assignment.responsible_official and assignment.task and assignment.expected_result and assignment.due_date
     assert receipt.code.lower() in petition.search_staff  # the search text is written with the routing
     assert pending_count(db.session) == 0
-    today = date.today()
+    today = local_today()
     assert metrics.agency_ranking(db.session, today, today)["overall"]["received"] == 1
 
 

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from portal.domain.calendar import working_days_between
+from portal.domain.calendar import local_today, working_days_between
 from portal.domain.metrics import agency_ranking, wilson_interval
 from portal.models import Agency, Rating
 
@@ -98,8 +98,8 @@ def test_the_drill_down_lists_the_newest_first_and_the_longest_overdue_first(db,
 
     older, newer = petition_factory(category="giao-thong"), petition_factory(category="giao-thong")
     older.created_at, newer.created_at = utcnow() - timedelta(days=40), utcnow() - timedelta(days=30)
-    older.due_date = newer.due_date = date.today() - timedelta(days=10)
+    older.due_date = newer.due_date = local_today() - timedelta(days=10)
     db.session.commit()
-    year = Period(date.today() - timedelta(days=364), date.today())
+    year = Period(local_today() - timedelta(days=364), local_today())
     assert [p.id for p in petitions_behind(db.session, year, "received", older.agency_id)] == [newer.id, older.id]
     assert [p.id for p in petitions_behind(db.session, year, "overdue", older.agency_id)] == [older.id, newer.id]

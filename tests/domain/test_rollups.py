@@ -5,6 +5,7 @@ import pytest
 
 from sqlalchemy import inspect, text
 
+from portal.domain.calendar import local_today
 from portal.domain import metrics, rollups, synthetic, workflow
 from portal.domain.lifecycle import transition
 from portal.domain.metrics import Filters, Period, median_of_histogram
@@ -39,12 +40,12 @@ def test_rollups_follow_every_change_of_state(db, petition_factory, make_user):
     moved = petition_factory(category="giao-thong")
     workflow.transfer(db.session, moved, officer, agency(db, "UBND-XA"), "Việc của phường")
     old = petition_factory(category="giao-thong")
-    old.created_at, old.due_date = utcnow() - timedelta(days=40), date.today() - timedelta(days=20)
+    old.created_at, old.due_date = utcnow() - timedelta(days=40), local_today() - timedelta(days=20)
     db.session.commit()
     db.session.expire_all()  # a change after expiry must still know the old values
     old.category_id = db.session.query(Category).filter_by(code="moi-truong").one().id
     withdrawn = petition_factory(category="y-te")
-    withdrawn.due_date = date.today() - timedelta(days=2)  # overdue, then withdrawn: it stops counting as open
+    withdrawn.due_date = local_today() - timedelta(days=2)  # overdue, then withdrawn: it stops counting as open
     db.session.commit()
     transition(db.session, withdrawn, "withdrawn", note="Người dân rút đơn")
     db.session.commit()
@@ -62,7 +63,7 @@ def test_a_second_rating_change_moves_the_counts_not_adds(db, petition_factory, 
     db.session.commit()
     rate_petition(db.session, petition, {**SCORES, "staff": 5}, True, allow_update=True)
     db.session.commit()
-    counts = metrics.rating_counts(db.session, Period(date.today() - timedelta(days=1), date.today() + timedelta(days=1)))
+    counts = metrics.rating_counts(db.session, Period(local_today() - timedelta(days=1), local_today() + timedelta(days=1)))
     only = next(iter(counts.values()))
     assert only["ratings"] == 1 and only["satisfied"]["staff"] == 1 and only["satisfied"]["feedback"] == 0
 
@@ -74,7 +75,7 @@ def archive(db):
 
 
 def periods():
-    today = date.today()
+    today = local_today()
     return [Period(today - timedelta(days=29), today), Period(today - timedelta(days=364), today),
             Period(today.replace(day=1) - timedelta(days=90), today.replace(day=1) - timedelta(days=61)),
             Period(today - timedelta(days=3), today - timedelta(days=3))]
@@ -90,7 +91,7 @@ def test_rollups_and_a_scan_of_the_archive_give_the_same_figures(archive):
             assert from_rollups == from_scan, (period, filters)
             assert (metrics.heat_map(session, period, filters, source="rollup")
                     == metrics.heat_map(session, period, filters, source="scan"))
-    today = date.today()
+    today = local_today()
     year = (today - timedelta(days=400), today)
     assert metrics.responsibility_counts(session, *year) == metrics.responsibility_counts(session, *year, source="scan")
     for filters in (Filters(), Filters(category_id=category.id), Filters(channel="hotline")):
@@ -151,7 +152,7 @@ def test_rollup_maintenance_after_a_bulk_load_still_matches(archive, make_user):
     workflow.submit_answer(session, open_item, officer, "<p>Đã giải quyết xong theo đúng đề nghị của người dân.</p>")
     workflow.approve_answer(session, open_item, make_user("agency_head", open_item.agency.code))
     session.commit()
-    today = date.today()
+    today = local_today()
     args = (session, today - timedelta(days=364), today)
     assert metrics.agency_ranking(*args, source="rollup") == metrics.agency_ranking(*args, source="scan")
 
@@ -225,11 +226,11 @@ def test_returns_transfers_extensions_and_apologies_are_kept_per_day_and_agency(
     request = workflow.request_extension(db.session, extended, officer, extended.due_date + timedelta(days=5), "Cần khảo sát")
     workflow.decide_extension(db.session, request, coordinator, grant=True, note="Đồng ý")
     late = petition_factory(category="giao-thong")
-    late.due_date = date.today() - timedelta(days=3)
+    late.due_date = local_today() - timedelta(days=3)
     db.session.commit()
-    assert sweep(db.session, date.today(), lambda petition: "<p>Xin lỗi</p>") == 1
+    assert sweep(db.session, local_today(), lambda petition: "<p>Xin lỗi</p>") == 1
     db.session.commit()
-    today = date.today()
+    today = local_today()
     counts = metrics.responsibility_counts(db.session, today - timedelta(days=1), today)
     assert counts == {"SO-XD": {"returns": 1, "transfers": 1, "extensions": 1, "apologies": 1}}
     assert counts == metrics.responsibility_counts(db.session, today - timedelta(days=1), today, source="scan")

@@ -1,10 +1,11 @@
 """The agency's steps: transfer, return, extension (once), coordination, sweep, counts."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from portal.domain.calendar import local_today
 from portal.domain import metrics, workflow
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.overdue import sweep
@@ -86,7 +87,7 @@ def test_responsibility_counts_per_agency(db, petition_factory, make_user):
     workflow.transfer(db.session, first, officer, agency(db, "UBND-XA"), "Phân cấp cho phường")
     workflow.return_to_coordinator(db.session, second, officer, "Không thuộc thẩm quyền")
     db.session.commit()
-    today = date.today()
+    today = local_today()
     counts = metrics.responsibility_counts(db.session, today - timedelta(days=1), today + timedelta(days=1))
     assert counts["SO-XD"]["transfers"] == 1 and counts["SO-XD"]["returns"] == 1
 
