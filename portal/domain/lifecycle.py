@@ -48,6 +48,28 @@ def status_label(status: str, locale: str = "vi") -> str:
     return en if locale == "en" else vi
 
 
+# Events that are not a change of status (record_event), named for the staff timeline.
+EVENT_LABELS = {
+    "call": ("Cuộc gọi đến đường dây nóng", "Hotline call"),
+    "note": ("Ghi chú", "Note"),
+    "rating": ("Người dân đánh giá", "Citizen's rating"),
+    "overdue": ("Quá hạn, đã gửi thư xin lỗi", "Overdue, apology sent"),
+    "extension_requested": ("Xin gia hạn", "Extension requested"),
+    "extension_refused": ("Không đồng ý gia hạn", "Extension refused"),
+    "coordination_requested": ("Đề nghị phối hợp", "Coordination requested"),
+    "four_eyes_waived": ("Tự duyệt (cơ quan một người)", "Self-approved (one-person agency)"),
+    "contact_erased": ("Đã xoá thông tin liên hệ", "Contact details erased"),
+}
+
+
+def event_label(event, locale: str = "vi") -> str:
+    """What happened, in the reader's language: the new status, or the kind of event."""
+    if event.to_status:
+        return status_label(event.to_status, locale)
+    vi, en = EVENT_LABELS.get(event.kind, (event.kind, event.kind))
+    return en if locale == "en" else vi
+
+
 def can_transition(from_status: str, to_status: str) -> bool:
     return to_status in TRANSITIONS.get(from_status, frozenset())
 

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.domain import places
 from portal.domain.calendar import LOCAL_TZ
-from portal.domain.lifecycle import status_label
+from portal.domain.lifecycle import event_label, status_label
 from portal.domain.petitions import format_secret
 
 
@@ -101,6 +101,10 @@ def register(app):
     @app.template_filter("status")
     def status_filter(status):
         return status_label(status, str(get_locale() or "vi"))
+
+    @app.template_filter("event_label")
+    def event_label_filter(event):
+        return event_label(event, str(get_locale() or "vi"))
 
     @app.template_filter("sipas_element")
     def sipas_element_filter(element):

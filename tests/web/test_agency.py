@@ -39,6 +39,19 @@ def test_item_shows_the_five_clear_points_and_timeline(client, login_as, petitio
         assert label in page
 
 
+def test_the_staff_timeline_names_events_that_change_no_status(client, db, login_as, petition_factory):
+    from portal.domain.lifecycle import record_event
+
+    petition = petition_factory(category="giao-thong")
+    record_event(db.session, petition, kind="coordination_requested", note="Đề nghị Công an tỉnh phối hợp.")
+    db.session.commit()
+    login_as("agency_officer", "SO-XD")
+    page = client.get(f"/co-quan/phan-anh/{petition.code}").get_data(as_text=True)
+    assert "<strong>Đề nghị phối hợp</strong>" in page and "coordination_requested" not in page
+    english = client.get(f"/co-quan/phan-anh/{petition.code}?lang=en").get_data(as_text=True)
+    assert "<strong>Coordination requested</strong>" in english
+
+
 def test_officer_answers_with_a_pdf_and_head_approves_with_edited_redaction(client, db, make_user, petition_factory):
     petition = petition_factory(category="giao-thong")
     officer, head = make_user("agency_officer", "SO-XD"), make_user("agency_head", "SO-XD")
