@@ -13,10 +13,10 @@ from portal.domain.petitions import TITLE_MAX
 from portal.domain.text import clean_text, html_to_text, sanitize_html
 from portal.models import Answer, Petition
 from portal.text.redact import (
-    Span,
     apply_spans,
     find_spans,
     mark_spans_html,
+    mark_spans_text,
     redact,
     redact_html,
     suspicious_leftovers,
@@ -91,8 +91,8 @@ def publication_preview(petition: Petition, answer: Answer, *, title: str | None
         title_spans, content_spans = find_spans(petition.title or ""), find_spans(petition.content)
         version = cleaned(PublicVersion(apply_spans(petition.title or "", title_spans),
                                         apply_spans(petition.content, content_spans), redact_html(answer.body_html)))
-        return Preview(version, marked_plain_text(petition.title or "", title_spans),
-                       marked_plain_text(petition.content, content_spans), mark_spans_html(answer.body_html), True,
+        return Preview(version, mark_spans_text(petition.title or "", title_spans),
+                       mark_spans_text(petition.content, content_spans), mark_spans_html(answer.body_html), True,
                        leftovers(version))
     version = _with_proposal(petition, answer, title, content, answer_html)
     return Preview(version, html_lib.escape(version.title), plain_text_html(version.content), version.answer_html,
@@ -102,20 +102,6 @@ def publication_preview(petition: Petition, answer: Answer, *, title: str | None
 def plain_text_html(text: str) -> str:
     """Plain text as HTML with its line breaks kept, for the preview."""
     return html_lib.escape(text or "", quote=False).replace("\n", "<br>\n")
-
-
-def marked_plain_text(text: str, spans: list[Span]) -> str:
-    """A citizen's plain text for the preview, every hidden span marked as redact.mark_spans_html marks them. Not
-    mark_spans_html itself: it reads text that looks like HTML as HTML, and a citizen's "<img …>" must stay text."""
-    out, at = [], 0
-    for span in spans:
-        original = text[span.start:span.end]
-        out += [plain_text_html(text[at:span.start]),
-                f'<mark class="pii" data-kind="{span.kind}" data-placeholder="{html_lib.escape(span.placeholder)}" '
-                f'data-original="{html_lib.escape(original)}">{html_lib.escape(span.placeholder, quote=False)}</mark>']
-        at = span.end
-    out.append(plain_text_html(text[at:]))
-    return "".join(out)
 
 
 def public_conclusion(conclusion: str) -> str:

@@ -765,14 +765,19 @@ def mark_spans_html(text_or_html: str, use_ner: bool = True) -> str:
     if not text_or_html:
         return ""
     if not _LOOKS_HTML.search(text_or_html):
-        text = text_or_html
-        out, at = [], 0
-        for span in find_spans(text, use_ner):
-            out += [_plain_to_html(text[at:span.start]), _mark(span, text[span.start:span.end])]
-            at = span.end
-        out.append(_plain_to_html(text[at:]))
-        return "".join(out)
+        return mark_spans_text(text_or_html, find_spans(text_or_html, use_ner))
     return _render_html(_sanitized(text_or_html), _mark, use_ner)
+
+
+def mark_spans_text(text: str, spans: list[Span]) -> str:
+    """Plain text as safe HTML (line breaks kept), each of the given spans marked as mark_spans_html marks them.
+    Text that looks like HTML stays text here: a citizen's "<img …>" is shown, never rendered."""
+    out, at = [], 0
+    for span in spans:
+        out += [_plain_to_html(text[at:span.start]), _mark(span, text[span.start:span.end])]
+        at = span.end
+    out.append(_plain_to_html(text[at:]))
+    return "".join(out)
 
 
 _LONG_DIGITS = re.compile(r"\d(?:[\s.\-]?\d){5,}")
