@@ -10,18 +10,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from underthesea import ner  # noqa: E402
 
+from bench.classify_bench import timings  # noqa: E402
 from portal.text.redact import find_spans  # noqa: E402
 from portal.text.redaction_eval import read_corpus  # noqa: E402
 from portal.text.redaction_corpus import CORPUS_PATH  # noqa: E402
-
-
-def timings(function, texts) -> list[float]:
-    result = []
-    for text in texts:
-        start = time.perf_counter()
-        function(text)
-        result.append((time.perf_counter() - start) * 1000)
-    return result
 
 
 def main(rounds: int = 2) -> None:
