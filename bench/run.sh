@@ -98,7 +98,7 @@ wait_routed() {  # wait_routed BACKEND MIX URL: the intake worker's backlog when
   $PY - "$@" >>"$out/drain.tsv" <<'EOF'
 import sys, time
 from sqlalchemy import create_engine, text
-from portal.domain.intake_queue import ROUTING_FAILED_NOTE
+from portal.domain.intake import ROUTING_FAILED_NOTE
 backend, mix, url = sys.argv[1:4]
 engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
 count = text("SELECT count(*) FROM petition WHERE intake_step IS NOT NULL")

@@ -102,6 +102,6 @@ def warm_up_text_models(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from portal.cli import register
+    from portal.commands import register
 
     register(app)

@@ -14,7 +14,7 @@ from portal.api.common import rate_limit_key
 from portal.domain.api_keys import authenticate_key
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
-from portal.domain.intake_queue import accept_petition, route_if_inline
+from portal.domain.intake import accept_petition, route_if_inline
 from portal.domain.petitions import PetitionDraft, find_for_tracking, format_secret
 from portal.domain.privacy import is_public, public_condition, public_coordinate, public_title
 from portal.domain.public import submit_once

@@ -18,7 +18,7 @@ from portal.api.common import (
 from portal.domain import workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
-from portal.domain.intake_queue import accept_petition, route_if_inline, scoped_idempotency_key
+from portal.domain.intake import accept_petition, route_if_inline, scoped_idempotency_key
 from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer
 from portal.domain.public import submit_once, tracking_timeline
 from portal.domain.text import clean_text

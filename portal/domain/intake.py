@@ -1,31 +1,316 @@
-"""The 1022 hotline: find a caller's petitions, log follow-up calls, spot repeat callers."""
-from portal.domain.errors import ValidationFailed
-from portal.domain.lifecycle import record_event
-from portal.domain.petitions import normalize_phone
+"""Intake in two steps, so a flood of petitions after a storm never waits on the classifier.
+
+1. `accept_petition` validates and stores the petition with its "received" event and returns its code and secret:
+   one short transaction, nothing else. Its `intake_step` says what is left: "classify" (no category chosen) or
+   "route".
+2. `route_pending` (the intake worker, `flask intake work`; or the request itself when INTAKE_ROUTING is "inline")
+   classifies what the sender did not categorise, routes and assigns by the "5 rõ" rule and notifies.
+
+A pending petition is stored and trackable, but in no figure and no agency's list until it is routed.
+If routing one fails, the petition goes to the coordinator's triage queue instead: it is never lost or stuck.
+"""
+import hashlib
+import hmac
+import json
+import logging
+import time
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from portal.domain import calendar
+from portal.domain.classification import category_for_intake
+from portal.domain.lifecycle import describe_actor, record_event
+from portal.domain.petitions import (
+    UNKNOWN_CATEGORY,
+    PetitionDraft,
+    clean_fields,
+    hash_secret,
+    new_secret,
+    petition_values,
+    received_note,
+)
+from portal.domain.routing import route_new_petition
 from portal.domain.text import clean_text
-from portal.models import Petition
+from portal.models import Category, IdempotencyKey, Petition, PetitionEvent
+from portal.models.base import utcnow
+
+log = logging.getLogger(__name__)
+ROUTING_FAILED_NOTE = "Không tự phân loại, giao việc được: chờ bộ phận điều phối xử lý."
+BATCH = 20  # per transaction: on SQLite the write lock is held for the batch, so keep it short
+LULL = timedelta(seconds=1)  # see _waiting_for_a_lull
+MAX_ROUTING_DELAY = timedelta(seconds=60)
 
 
-def find_for_caller(session, query: str, limit: int = 20) -> list[Petition]:
-    """Petitions by code (PA-2026-000123) or by the caller's phone number, newest first."""
-    query = clean_text(query)
-    if not query:
-        return []
-    if query.upper().startswith("PA-"):
-        return session.query(Petition).filter(Petition.code == query.upper()).all()
+class Receipt(NamedTuple):
+    """What a sender gets back: the code and secret to follow the petition."""
+
+    petition_id: int
+    code: str
+    secret: str
+    new: bool = True  # False when a retry returned an earlier submission
+
+
+class KeyToRemember(NamedTuple):
+    """A client's Idempotency-Key, stored with the petition it created and in the same transaction."""
+
+    key: str
+    request_hash: str
+
+
+def scoped_idempotency_key(key: str, *, api_key_id: int | None, client_address: str, app_secret: str) -> str:
+    """The name a client's Idempotency-Key is stored under: in its API key's own space, or for a sender without a
+    key in its address's (keyed-hashed, so no address is stored). Another client reusing the same key text then
+    makes a petition of its own: nobody else's key can return a petition or its secret to you, or block yours."""
+    if api_key_id is not None:
+        return f"api:{api_key_id}:{key}"
+    sender = hmac.new(app_secret.encode(), client_address.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"api:anon:{sender}:{key}"
+
+
+def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
+                    code_prefix: str = "PA", remember: KeyToRemember | None = None) -> Receipt:
+    """Validate and store a petition, with its "received" event (and the sender's idempotency key), for the
+    intake worker. The caller commits; a key used before raises IntegrityError, after a rollback.
+
+    Written as plain SQL rather than the ORM's unit of work: this is the path a flood takes, and the ORM's
+    bookkeeping cost more than the database work. On PostgreSQL it is one statement (one round trip); SQLite,
+    which has no INSERT in a WITH clause, runs its parts in turn. The rollup listeners have nothing to miss,
+    since a waiting petition counts nowhere yet.
+    """
+    step = "route" if clean_text(draft.category_code) else "classify"
+    clean_fields(draft)  # without a chosen category: "khac" until the worker classifies it
+    category_code = draft.category_code or "khac"
+    secret = secret or new_secret()
+    values = petition_values(draft, hash_secret(secret))
+    # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
+    # by its code or phone number, which is how operators look up a caller.
+    params = {**values, "category_code": category_code, "intake_step": step, "updated_at": values["created_at"],
+              "code_prefix": code_prefix, "year": str(values["created_at"].year),
+              "actor_id": getattr(actor, "id", None), "actor_label": describe_actor(actor),
+              "note": received_note(draft.channel), "key": remember and remember.key,
+              "request_hash": remember and remember.request_hash}
+    connection = session.connection()
     try:
-        phone = normalize_phone(query)
-    except ValidationFailed:
-        raise ValidationFailed("Nhập mã phản ánh (PA-...) hoặc số điện thoại người gọi.",
-                               "Enter a petition code (PA-...) or the caller's phone number.", field="q") from None
-    return (session.query(Petition).filter(Petition.reporter_phone == phone)
-            .order_by(Petition.id.desc()).limit(limit).all())
+        petition_id, code = _store(connection, params, with_key=remember is not None)
+    except IntegrityError:
+        # The INSERT looks the category up itself; an unknown code leaves category_id NULL, which is refused.
+        session.rollback()
+        if session.execute(_CATEGORY_ID, {"category_code": category_code}).first() is None:
+            raise UNKNOWN_CATEGORY from None
+        raise
+    return Receipt(petition_id, code, secret)
 
 
-def log_call(session, petition: Petition, actor, summary: str):
-    """A follow-up call on an existing petition, on its timeline (the caller asked, we answered)."""
-    summary = clean_text(summary)
-    if len(summary) < 5:
-        raise ValidationFailed("Ghi tóm tắt cuộc gọi.", "Write a summary of the call.", field="summary")
-    return record_event(session, petition, kind="call", actor=actor, public=True,
-                        note=f"Người dân gọi tổng đài 1022: {summary}")
+def _store(connection, params: dict, *, with_key: bool) -> tuple[int, str]:
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        return tuple(connection.execute(_accept_in_one(with_key), params).one())
+    petition_id, code = connection.execute(_insert_petition(dialect), params).one()
+    connection.execute(_INSERT_EVENT, {**params, "petition_id": petition_id})
+    if with_key:
+        connection.execute(_INSERT_KEY, {**params, "petition_id": petition_id, "response_json": receipt_json(code)})
+    return petition_id, code
+
+
+def receipt_json(code: str) -> str:
+    """What an idempotency key remembers of the answer: the code (the secret is derived again, never stored)."""
+    return json.dumps({"code": code})
+
+
+_petition, _event, _key = Petition.__table__, PetitionEvent.__table__, IdempotencyKey.__table__
+_CATEGORY_ID = select(Category.__table__.c.id).where(Category.__table__.c.code == bindparam("category_code"))
+# The first event and the idempotency key, column by column, for both roads (SQLite's statements, PostgreSQL's WITH).
+_RECEIVED_EVENT = {
+    "kind": literal("transition"), "to_status": literal("received"), "public": literal(True),
+    "at": bindparam("created_at", type_=_event.c.at.type), "actor_id": bindparam("actor_id", type_=Integer),
+    "actor_label": bindparam("actor_label", type_=String), "note": bindparam("note", type_=String)}
+_KEY = {"key": bindparam("key", type_=String), "request_hash": bindparam("request_hash", type_=String),
+        "created_at": bindparam("created_at", type_=_key.c.created_at.type)}
+_INSERT_EVENT = insert(_event).values(petition_id=bindparam("petition_id"), **_RECEIVED_EVENT)
+_INSERT_KEY = insert(_key).values(petition_id=bindparam("petition_id"), response_json=bindparam("response_json"),
+                                  **_KEY)
+_ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "intake_step", "updated_at")
+_FRESH = {"needs_triage": False, "extension_used": False, "version": 1}  # a new petition, never changed
+
+
+@lru_cache(maxsize=None)
+def _insert_petition(dialect: str):
+    """INSERT … SELECT that takes the next id and makes the code from it (PA-2026-000123, as public_code does)
+    in the same statement, so the code costs no second write, and looks up the category id by its code.
+    PostgreSQL takes the id from the table's sequence; SQLite from max(id) + 1, which is what it would pick
+    itself and is read under the INSERT's write lock."""
+    if dialect == "postgresql":
+        taken = select(func.nextval(func.pg_get_serial_sequence("petition", "id")).label("id")).subquery("taken")
+        as_text = cast(taken.c.id, String)
+        digits = func.lpad(as_text, func.greatest(6, func.length(as_text)), "0")
+    else:
+        taken = select((func.coalesce(func.max(_petition.c.id), 0) + 1).label("id")).subquery("taken")
+        digits = func.printf("%06d", taken.c.id)
+    code = bindparam("code_prefix", type_=String) + "-" + bindparam("year", type_=String) + "-" + digits
+    category_id = _CATEGORY_ID.scalar_subquery()
+    values = [bindparam(name, type_=_petition.c[name].type) for name in _ACCEPTED_COLUMNS]
+    # The columns' Python defaults, spelled out: SQLAlchemy fills those in only for a top-level INSERT, not in a WITH.
+    fresh = [literal(value, _petition.c[name].type) for name, value in _FRESH.items()]
+    return (insert(_petition)
+            .from_select(["id", "code", "category_id", *_ACCEPTED_COLUMNS, *_FRESH],
+                         select(taken.c.id, code, category_id, *values, *fresh))
+            .returning(_petition.c.id, _petition.c.code))
+
+
+@lru_cache(maxsize=None)
+def _accept_in_one(with_key: bool):
+    """PostgreSQL: the petition, its first event and the idempotency key in one statement (data-modifying WITH)."""
+    accepted = _insert_petition("postgresql").cte("accepted")
+    event = insert(_event).from_select(["petition_id", *_RECEIVED_EVENT],
+                                       select(accepted.c.id, *_RECEIVED_EVENT.values())).cte("received_event")
+    statement = select(accepted.c.id, accepted.c.code).add_cte(event)
+    if with_key:
+        response_json = cast(func.json_build_object("code", accepted.c.code), String)  # as receipt_json writes it
+        key = insert(_key).from_select(["petition_id", "response_json", *_KEY],
+                                       select(accepted.c.id, response_json, *_KEY.values())).cte("remembered_key")
+        statement = statement.add_cte(key)
+    return statement
+
+
+def route_if_inline(session, petition_id: int, routing: str) -> None:
+    """INTAKE_ROUTING "inline" (the default: `flask run`, tests, small sites) routes the petition in the request
+    that accepted it, after its commit; "worker" leaves it to `flask intake work`."""
+    if routing == "inline":
+        route_pending(session, ids=[petition_id])
+
+
+def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> int:
+    """Classify and route up to `limit` pending petitions, oldest first, and commit. Returns how many.
+
+    On PostgreSQL the rows are claimed with SKIP LOCKED, so workers on several servers share the queue.
+    The classifier runs before the first write, so SQLite's write lock is held only for the routing itself.
+    """
+    petitions = _claim(session, limit, ids)
+    if not petitions:
+        session.rollback()
+        return 0
+    return route_claimed(session, petitions)
+
+
+def route_claimed(session, petitions: list[Petition]) -> int:
+    """Route petitions this worker has read from the queue, each in a savepoint, and commit."""
+    decided = {p.id: _category_decision(p) for p in petitions}
+    _write_lock_first(session)
+    categories = {c.code: c for c in session.query(Category).all()}
+    overrides = calendar.load_overrides(session)
+    for petition in petitions:
+        try:
+            with session.begin_nested():
+                _route(session, petition, decided[petition.id], categories, overrides)
+        except StaleDataError:
+            # Changed since we read it: another worker routed it (two servers on one SQLite file have no SKIP
+            # LOCKED), or staff acted on it. Its version check kept both writes from landing; leave it be.
+            log.info("petition %s changed while being routed; left as it is", petition.code)
+        except OperationalError:
+            raise  # the database's fault, not the petition's: the batch is undone and tried again
+        except Exception:  # one bad petition must not hold up the queue: a person takes it
+            log.exception("routing petition %s failed; sent to triage", petition.code)
+            _to_triage(session, petition)
+    session.commit()
+    return len(petitions)
+
+
+def _write_lock_first(session) -> None:
+    """SQLite: a transaction that reads and then writes is refused at once ("database is locked", no waiting)
+    when another connection committed in between, as requests accepting petitions do all the time. Taking the
+    write lock before reading (BEGIN IMMEDIATE) makes the worker wait its turn instead, and read fresh rows:
+    what it loaded while classifying is expired and read again."""
+    if session.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL: the claimed rows are locked already (FOR UPDATE)
+    session.rollback()
+    connection = session.connection()
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _claim(session, limit: int, ids: list[int] | None) -> list[Petition]:
+    query = session.query(Petition).filter(Petition.intake_step.isnot(None))
+    if ids is not None:
+        query = query.filter(Petition.id.in_(ids))
+    query = query.order_by(Petition.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=Petition)
+    return query.all()
+
+
+def _category_decision(petition: Petition) -> tuple[str | None, float | None, bool]:
+    """(category code, or None to keep the sender's; classifier confidence; needs triage)."""
+    if petition.intake_step != "classify":
+        return None, None, False
+    return category_for_intake(petition.content, "")
+
+
+def _route(session, petition: Petition, decision, categories: dict, overrides) -> None:
+    if petition.intake_step is None:  # another worker routed it since we claimed it (SQLite, read again)
+        return
+    if petition.status != "received":  # withdrawn, merged or rejected while it waited: nothing left to route
+        petition.intake_step = None
+        return
+    code, confidence, unsure = decision
+    if code is not None:
+        petition.category = categories.get(code) or petition.category
+        petition.classifier_confidence = confidence
+    petition.needs_triage = petition.needs_triage or unsure
+    petition.intake_step = None
+    with session.no_autoflush:
+        route_new_petition(session, petition, overrides)
+
+
+def _to_triage(session, petition: Petition) -> None:
+    petition.intake_step = None
+    petition.needs_triage = True
+    record_event(session, petition, kind="note", public=False, note=ROUTING_FAILED_NOTE)
+
+
+def pending_count(session) -> int:
+    return session.query(Petition).filter(Petition.intake_step.isnot(None)).count()
+
+
+def _waiting_for_a_lull(session, now: datetime | None = None) -> bool:
+    """SQLite has one writer at a time. Routing holds the write lock for milliseconds per petition, and in a flood
+    every request accepting a petition would queue behind it (SQLite's busy wait backs off up to 100 ms a try),
+    so on SQLite the worker routes in the lulls: once no petition has come in for LULL, or once the oldest has
+    waited MAX_ROUTING_DELAY. PostgreSQL locks rows, not the database: its workers never wait."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    newest = session.execute(_PENDING_CREATED.order_by(_petition.c.id.desc())).scalar()
+    oldest = session.execute(_PENDING_CREATED.order_by(_petition.c.id)).scalar()
+    session.rollback()  # end the read: a reader holds back SQLite's WAL checkpoints
+    now = now or utcnow()
+    return newest is not None and now - newest < LULL and now - oldest < MAX_ROUTING_DELAY
+
+
+_PENDING_CREATED = select(_petition.c.created_at).where(_petition.c.intake_step.isnot(None)).limit(1)
+
+
+def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool = False,
+         should_stop=lambda: False) -> int:
+    """The worker loop: drain the queue, then poll. Returns how many petitions it routed."""
+    routed = 0
+    while not should_stop():
+        if not once and _waiting_for_a_lull(session):
+            time.sleep(poll_seconds)
+            continue
+        try:
+            done = route_pending(session, batch)
+        except OperationalError:  # the database restarted or was busy too long: try again shortly
+            log.exception("intake worker: database error, retrying")
+            session.rollback()
+            done = 0
+        routed += done
+        if done:
+            continue
+        if once:
+            break
+        time.sleep(poll_seconds)
+    return routed

@@ -39,6 +39,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 STATUSES = tuple(TRANSITIONS)
 OPEN_STATUSES = frozenset({"received", "assigned", "in_progress", "extended", "transferred", "returned", "answered"})
 FINAL_STATUSES = frozenset({"closed", "rejected", "withdrawn", "merged"})
+# An approved answer is what publishes a petition: these are the statuses whose answer the public may read.
+PUBLISHED_STATUSES = ("published", "closed")
+# Ends that never get an answer: they leave the overdue count on the day they end, and no response rate counts them.
+NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 # Steps that need a written reason, because someone else must act on it.
 REASON_REQUIRED = frozenset({"returned", "transferred", "rejected", "extended"})
 

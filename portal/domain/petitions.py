@@ -141,7 +141,7 @@ def public_code(petition: Petition, prefix: str = "PA") -> str:
 
 
 def petition_code(prefix: str, year: int, petition_id: int) -> str:
-    """PA-2026-000123: what citizens read back. intake_queue._insert_petition makes the same in SQL."""
+    """PA-2026-000123: what citizens read back. intake._insert_petition makes the same in SQL."""
     return f"{prefix}-{year}-{petition_id:06d}"
 
 

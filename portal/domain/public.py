@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.domain.errors import Conflict
-from portal.domain.intake_queue import KeyToRemember, Receipt, accept_petition
+from portal.domain.intake import KeyToRemember, Receipt, accept_petition
 from portal.domain.petitions import SECRET_ALPHABET, SECRET_LENGTH, PetitionDraft
 from portal.models import IdempotencyKey, Petition, PetitionEvent
 

@@ -34,7 +34,7 @@ class Petition(db.Model):
     reporter_email = db.Column(db.String(255))
     consent_public = db.Column(db.Boolean, nullable=False, default=True)
     needs_triage = db.Column(db.Boolean, nullable=False, default=False)
-    # What the intake worker still has to do (domain/intake_queue.py): "classify" (then route), "route", or None
+    # What the intake worker still has to do (domain/intake.py): "classify" (then route), "route", or None
     # once routed. A petition waiting here is stored and trackable, but in no figure until it is routed.
     intake_step = db.Column(db.String(16))
     classifier_confidence = db.Column(db.Float)

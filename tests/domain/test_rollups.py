@@ -10,7 +10,7 @@ from portal.domain import metrics, rollups, synthetic, workflow
 from portal.domain.lifecycle import transition
 from portal.domain.metrics import Filters, Period, median_of_histogram
 from portal.domain.ratings import rate_petition
-from portal.cli import render_apology_letter
+from portal.commands.setup import render_apology_letter
 from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Agency, Category, Petition
 from portal.models.base import utcnow

@@ -7,7 +7,7 @@ from itertools import accumulate
 import pytest
 from sqlalchemy import inspect, text
 
-from portal.cli import render_apology_letter
+from portal.commands.setup import render_apology_letter
 from portal.domain import lifecycle, synthetic, workflow
 from portal.domain.calendar import add_working_days, local_date, working_days_between
 from portal.domain.lifecycle import can_transition

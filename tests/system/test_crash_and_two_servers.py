@@ -122,7 +122,7 @@ def wait_until_routed(url: str, timeout: float = 120) -> int:
 
 def routing_failures(url: str) -> int:
     """Petitions the intake worker gave up on and sent to triage (it logs why)."""
-    from portal.domain.intake_queue import ROUTING_FAILED_NOTE
+    from portal.domain.intake import ROUTING_FAILED_NOTE
 
     return query(url, "SELECT count(*) FROM petition_event WHERE note = :note", note=ROUTING_FAILED_NOTE)[0][0]
 

@@ -199,7 +199,7 @@ def test_sweep_cli_puts_a_printable_apology_on_the_tracking_page(client, db, run
 
 def test_triage_counts_petitions_still_with_the_intake_worker_without_listing_them(client, db, login_as,
                                                                                   petition_factory):
-    from portal.domain.intake_queue import accept_petition
+    from portal.domain.intake import accept_petition
     from portal.domain.petitions import PetitionDraft
     from tests.conftest import VALID_CONTENT
 

@@ -10,7 +10,7 @@ from portal.domain import workflow, workspace
 from portal.domain.attachments import store_attachment
 from portal.domain.calendar import local_today
 from portal.domain.errors import DomainError
-from portal.domain.intake_queue import pending_count
+from portal.domain.intake import pending_count
 from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, status_label
 from portal.domain.publication import publication_preview
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT, assign, default_official

@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from portal.domain import places
 from portal.domain.errors import DomainError
-from portal.domain.intake import find_for_caller, log_call
+from portal.domain.hotline import find_for_caller, log_call
 from portal.domain.petitions import PetitionDraft, format_secret, submit_petition
 from portal.extensions import db
 from portal.models import Category, Petition

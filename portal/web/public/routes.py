@@ -9,7 +9,7 @@ from portal.domain import places
 from portal.domain.confirmation import expected_answer
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
-from portal.domain.intake_queue import route_if_inline
+from portal.domain.intake import route_if_inline
 from portal.domain.petitions import (
     PetitionDraft,
     find_for_tracking,

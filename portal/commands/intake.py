@@ -1,4 +1,4 @@
-"""flask intake work / flask intake status: the intake worker (see portal/domain/intake_queue.py)."""
+"""flask intake work / flask intake status: the intake worker (see portal/domain/intake.py)."""
 import signal
 
 import click
@@ -17,7 +17,7 @@ def intake_group():
 @click.option("--poll", default=0.5, show_default=True, type=click.FloatRange(0.05, 60), help="Seconds between polls.")
 def work_command(once, batch, poll):
     """Classify and route waiting petitions. Several workers may share one PostgreSQL database."""
-    from portal.domain.intake_queue import work
+    from portal.domain.intake import work
 
     stopping = []
     # SIGTERM (gunicorn stopping, systemd) finishes the batch in hand, so nothing is left half-routed.
@@ -32,6 +32,6 @@ def work_command(once, batch, poll):
 @intake_group.command("status")
 def status_command():
     """How many petitions wait for the worker."""
-    from portal.domain.intake_queue import pending_count
+    from portal.domain.intake import pending_count
 
     click.echo(f"{pending_count(db.session)} petitions waiting.")

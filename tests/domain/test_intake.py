@@ -3,8 +3,8 @@
 import pytest
 
 from portal.domain.calendar import local_today
-from portal.domain import intake_queue, metrics
-from portal.domain.intake_queue import accept_petition, pending_count, route_pending
+from portal.domain import intake, metrics
+from portal.domain.intake import accept_petition, pending_count, route_pending
 from portal.domain.lifecycle import transition
 from portal.domain.petitions import PetitionDraft, find_for_tracking
 from portal.domain.rollups import snapshot
@@ -62,7 +62,7 @@ def test_oldest_first_in_batches(db):
     assert route_pending(db.session, limit=2) == 2
     waiting = db.session.query(Petition.code).filter(Petition.intake_step.isnot(None)).order_by(Petition.id).all()
     assert [code for (code,) in waiting] == codes[2:]
-    assert intake_queue.work(db.session, once=True, batch=2) == 3
+    assert intake.work(db.session, once=True, batch=2) == 3
     assert pending_count(db.session) == 0
 
 
@@ -78,14 +78,14 @@ def test_a_petition_withdrawn_while_it_waited_is_not_routed(db):
 
 def test_a_petition_that_cannot_be_routed_goes_to_triage_and_the_rest_go_on(db, monkeypatch):
     first, second = accept(db, category_code="giao-thong"), accept(db, category_code="giao-thong")
-    real_route = intake_queue.route_new_petition
+    real_route = intake.route_new_petition
 
     def failing_for_first(session, petition, overrides=None):  # a fault injected into one petition's routing
         if petition.code == first.code:
             raise RuntimeError("routing rule broken")
         return real_route(session, petition, overrides)
 
-    monkeypatch.setattr(intake_queue, "route_new_petition", failing_for_first)
+    monkeypatch.setattr(intake, "route_new_petition", failing_for_first)
     assert route_pending(db.session) == 2
     stuck = db.session.query(Petition).filter_by(code=first.code).one()
     routed = db.session.query(Petition).filter_by(code=second.code).one()
@@ -111,7 +111,7 @@ def test_a_petition_another_worker_routed_meanwhile_is_left_alone(db):
     claimed = db.session.query(Petition).filter(Petition.intake_step.isnot(None)).order_by(Petition.id).all()
     with Session(db.engine) as other_worker:  # reads the same queue (no SKIP LOCKED on SQLite) and is quicker
         assert route_pending(other_worker, limit=1) == 1
-    assert intake_queue.route_claimed(db.session, claimed) == 2
+    assert intake.route_claimed(db.session, claimed) == 2
     first, second = (db.session.query(Petition).filter_by(code=code).one() for code in codes)
     assert first.status == second.status == "assigned"
     assert db.session.query(Assignment).count() == 2  # one each: the stale write did not land
@@ -172,13 +172,13 @@ def test_on_sqlite_the_worker_routes_in_the_lulls_of_a_flood_but_never_later_tha
     from portal.models.base import utcnow
 
     sqlite = db.engine.dialect.name == "sqlite"  # PostgreSQL locks rows, not the database: it never waits
-    assert not intake_queue._waiting_for_a_lull(db.session)  # nothing waiting
+    assert not intake._waiting_for_a_lull(db.session)  # nothing waiting
     first = accept(db)
     now = utcnow()
-    assert intake_queue._waiting_for_a_lull(db.session, now) == sqlite  # a petition came in just now
-    assert not intake_queue._waiting_for_a_lull(db.session, now + timedelta(seconds=2))  # a lull: route
+    assert intake._waiting_for_a_lull(db.session, now) == sqlite  # a petition came in just now
+    assert not intake._waiting_for_a_lull(db.session, now + timedelta(seconds=2))  # a lull: route
     db.session.query(Petition).filter_by(code=first.code).update({"created_at": now - timedelta(seconds=61)})
     db.session.commit()
     accept(db)  # the flood goes on, but the oldest has waited more than a minute
-    assert not intake_queue._waiting_for_a_lull(db.session, now)
-    assert intake_queue.work(db.session, once=True) == 2  # `flask intake work --once` (cron) never waits
+    assert not intake._waiting_for_a_lull(db.session, now)
+    assert intake.work(db.session, once=True) == 2  # `flask intake work --once` (cron) never waits

@@ -7,11 +7,6 @@ from portal.backup import BackupError, backup_database, default_backup_path, res
 from portal.extensions import db
 
 
-def register(app):
-    app.cli.add_command(backup_command)
-    app.cli.add_command(restore_command)
-
-
 def _database_url() -> str:
     # The engine's URL, not the config string: Flask-SQLAlchemy resolves relative SQLite paths against instance/.
     return db.engine.url.render_as_string(hide_password=False)

@@ -24,7 +24,7 @@ def render_apology(petition) -> str:
 def sweep_command(today):
     """Route petitions the intake worker left, mark overdue items, issue apology letters, queue the daily digest,
     anonymise contact details past the retention period, and send queued mail."""
-    from portal.domain.intake_queue import work
+    from portal.domain.intake import work
     from portal.domain.notify import queue_digests
     from portal.domain.overdue import sweep
 

@@ -1,25 +1,10 @@
-"""flask commands. Each is a thin shell around a domain function."""
+"""flask load-taxonomy, seed-demo, bootstrap, api-keys, metrics rebuild, seed-synthetic."""
 import os
 
 import click
 from flask import current_app
 
 from portal.extensions import db
-
-
-def register(app):
-    app.cli.add_command(load_taxonomy_command)
-    app.cli.add_command(seed_demo_command)
-    app.cli.add_command(bootstrap_command)
-    app.cli.add_command(api_keys_group)
-    app.cli.add_command(seed_synthetic_command)
-    register_text_commands(app)
-    register_workspace_commands(app)
-    register_backup_commands(app)
-    app.cli.add_command(metrics_group)
-    from portal.cli_intake import intake_group
-
-    app.cli.add_command(intake_group)
 
 
 @click.command("load-taxonomy")
@@ -128,12 +113,6 @@ def revoke_api_key(name):
     click.echo(f"Đã thu hồi khoá “{name}”.")
 
 
-def register_backup_commands(app):
-    from portal.cli_backup import register as register_backup
-
-    register_backup(app)
-
-
 @click.group("metrics")
 def metrics_group():
     """The daily rollups behind every figure."""
@@ -147,20 +126,6 @@ def rebuild_metrics_command():
     petitions = rebuild(db.session)
     db.session.commit()
     click.echo(f"Rollups rebuilt from {petitions} petitions.")
-
-
-def register_text_commands(app):
-    from portal.text.cli import classifier_group, redact_command
-
-    app.cli.add_command(classifier_group)
-    app.cli.add_command(redact_command)
-
-
-def register_workspace_commands(app):
-    from portal.web.agency.commands import mail_flush_command, sweep_command
-
-    app.cli.add_command(sweep_command)
-    app.cli.add_command(mail_flush_command)
 
 
 @click.command("seed-synthetic")
