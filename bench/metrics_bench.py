@@ -38,7 +38,7 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
 
     from portal import create_app
     from portal.domain import metrics
-    from portal.commands.setup import render_apology_letter
+    from portal.domain.overdue import apology_letter as render_apology_letter
     from portal.domain.synthetic import seed_synthetic
     from portal.domain.taxonomy import load_taxonomy
     from portal.extensions import db

@@ -19,7 +19,7 @@ def test_migrations_match_the_models(db):
 def test_0008_to_0010_fill_their_rollups_from_what_the_database_already_holds(db):
     from flask_migrate import downgrade, upgrade
 
-    from portal.commands.setup import render_apology_letter
+    from portal.domain.overdue import apology_letter as render_apology_letter
     from portal.domain.synthetic import seed_synthetic
     from portal.models import CohortAnswer, DailyResponsibility, MonthlyAgencyFigure
 

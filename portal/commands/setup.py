@@ -136,21 +136,15 @@ def seed_synthetic_command(count, seed):
     assignments, answer, rating, apology letter."""
     import time
 
+    from portal.domain.overdue import apology_letter
     from portal.domain.synthetic import seed_synthetic
     from portal.domain.taxonomy import load_taxonomy
 
     load_taxonomy(db.session)
     db.session.commit()
     started = time.perf_counter()
-    written = seed_synthetic(db.session, count, seed, render_apology=render_apology_letter)
+    written = seed_synthetic(db.session, count, seed, render_apology=apology_letter)
     seconds = time.perf_counter() - started
     rows = sum(written.values())
     click.echo(", ".join(f"{n} {table}" for table, n in written.items()))
     click.echo(f"{rows} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s, {count / seconds:,.0f} petitions/s")
-
-
-def render_apology_letter(petition, agency, today) -> str:
-    """The sweep's letter (templates/letters/apology.html), dated the day it was issued."""
-    from flask import render_template
-
-    return render_template("letters/apology.html", petition=petition, agency=agency, today=today)

@@ -1,6 +1,6 @@
 """flask sweep and flask mail-flush: safe to run from cron every few minutes."""
 import click
-from flask import current_app, render_template
+from flask import current_app
 
 from portal.domain.calendar import local_today
 from portal.extensions import db
@@ -13,10 +13,6 @@ def smtp_settings():
     return SmtpSettings(host=config["MAIL_SERVER"], port=int(config["MAIL_PORT"]), sender=config["MAIL_SENDER"],
                         use_tls=bool(config["MAIL_USE_TLS"]), username=config["MAIL_USERNAME"],
                         password=config["MAIL_PASSWORD"])
-
-
-def render_apology(petition) -> str:
-    return render_template("letters/apology.html", petition=petition, agency=petition.agency, today=local_today())
 
 
 @click.command("sweep")
@@ -33,7 +29,7 @@ def sweep_command(today):
     routed = work(db.session, once=True)
     if routed:
         click.echo(f"{routed} waiting petitions routed.")
-    marked = sweep(db.session, day, render_apology)
+    marked = sweep(db.session, day)
     digests = queue_digests(db.session, day)
     db.session.commit()
     click.echo(f"{marked} petitions marked overdue; {digests} digests queued.")

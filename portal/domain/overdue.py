@@ -1,6 +1,7 @@
 """The overdue sweep: run from cron every few minutes; running it twice changes nothing more."""
-from collections.abc import Callable
 from datetime import date
+
+from flask import render_template
 
 from portal.domain.lifecycle import OPEN_STATUSES, record_event
 from portal.domain.notify import notify_citizen, notify_staff
@@ -16,7 +17,13 @@ def overdue_petitions(session, today: date):
             .order_by(Petition.id).all())
 
 
-def sweep(session, today: date, render_apology: Callable[[Petition], str]) -> int:
+def apology_letter(petition: Petition, agency, today) -> str:
+    """The apology letter to the sender of an overdue petition (templates/letters/apology.html), dated `today`.
+    The one renderer: the sweep issues it, and bulk loads write the same letter."""
+    return render_template("letters/apology.html", petition=petition, agency=agency, today=today)
+
+
+def sweep(session, today: date) -> int:
     """Mark overdue items, notify the agency and the coordinators, and issue the citizen's apology letter.
 
     Each petition is committed on its own, so a crash half-way loses nothing that was done and the
@@ -28,7 +35,7 @@ def sweep(session, today: date, render_apology: Callable[[Petition], str]) -> in
                      note=f"Quá hạn trả lời ({petition.due_date:%d/%m/%Y}). Cơ quan xử lý gửi văn bản xin lỗi.")
         if petition.apology is None:
             session.add(Apology(petition=petition, agency_id=petition.agency_id, missed_due_date=petition.due_date,
-                                body_html=render_apology(petition)))
+                                body_html=apology_letter(petition, petition.agency, today)))
             notify_citizen(session, petition, "apology")
         agency_name = petition.agency.name if petition.agency else ""
         message = f"Phản ánh {petition.code} của {agency_name} đã quá hạn {petition.due_date:%d/%m/%Y}."

@@ -10,7 +10,7 @@ from portal.domain import metrics, rollups, synthetic, workflow
 from portal.domain.lifecycle import transition
 from portal.domain.metrics import Filters, Period, median_of_histogram
 from portal.domain.ratings import rate_petition
-from portal.commands.setup import render_apology_letter
+from portal.domain.overdue import apology_letter as render_apology_letter
 from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Agency, Category, Petition
 from portal.models.base import utcnow
@@ -228,7 +228,7 @@ def test_returns_transfers_extensions_and_apologies_are_kept_per_day_and_agency(
     late = petition_factory(category="giao-thong")
     late.due_date = local_today() - timedelta(days=3)
     db.session.commit()
-    assert sweep(db.session, local_today(), lambda petition: "<p>Xin lỗi</p>") == 1
+    assert sweep(db.session, local_today()) == 1
     db.session.commit()
     today = local_today()
     counts = metrics.responsibility_counts(db.session, today - timedelta(days=1), today)

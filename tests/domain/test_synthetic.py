@@ -7,7 +7,7 @@ from itertools import accumulate
 import pytest
 from sqlalchemy import inspect, text
 
-from portal.commands.setup import render_apology_letter
+from portal.domain.overdue import apology_letter as render_apology_letter
 from portal.domain import lifecycle, synthetic, workflow
 from portal.domain.calendar import add_working_days, local_date, working_days_between
 from portal.domain.lifecycle import can_transition
@@ -85,7 +85,7 @@ def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothin
         assert f"{petition.created_at:%d/%m/%Y}, hạn trả lời ngày {petition.due_date:%d/%m/%Y}" in letter
         assert [e.at for e in petition.events if e.kind == "overdue"] == [petition.overdue_marked_at]
     assert archive.query(Apology).count() == len(marked)
-    assert sweep(archive, today, lambda p: "") == 0
+    assert sweep(archive, today) == 0
 
 
 def test_returns_transfers_and_apologies_count_what_the_petitions_went_through(archive):
