@@ -35,9 +35,10 @@ setup: $(VENV)/.installed translations
 	$(FLASK) db upgrade
 	$(FLASK) bootstrap
 
-## Serve on http://127.0.0.1:$(PORT) with gunicorn, one worker per core.
+## Serve on http://127.0.0.1:$(PORT) with gunicorn, one worker per core, and the intake worker beside it
+## (gunicorn.conf.py runs `flask intake work` when PORTAL_INTAKE_WORKER=1; production runs it as its own service).
 run: setup
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	PORTAL_INTAKE_WORKER=1 $(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
 ## The same with Flask's reloader, for development.
 dev: setup

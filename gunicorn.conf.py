@@ -1,10 +1,18 @@
 """gunicorn settings, read from the working directory by `make run`, `make bench` and any `gunicorn wsgi:app`.
 
-Serving the portal also runs its intake worker (`flask intake work`), under the gunicorn master, restarted if it
-dies and stopped with the server. Requests then only accept petitions (INTAKE_ROUTING=worker) and the worker
-classifies and routes them, at a lower CPU priority: in a flood the site keeps answering and the queue drains
-after. Set FLASK_INTAKE_ROUTING=inline to route in the request instead (no worker is started then).
+The application, with its classifier and underthesea's models, is loaded once in the master before it forks its
+workers (preload_app): the workers share those pages instead of each reading its own copy. Nothing opens a
+database connection before the fork, and post_fork drops any pooled connection a worker inherited all the same,
+so no two processes ever share one (the rate limiter's database:// store uses the same engine).
+
+The intake worker (`flask intake work`, portal/domain/intake.py) is a process of its own. In production it runs as
+its own service (Procfile, deploy/portal-intake.service); with PORTAL_INTAKE_WORKER=1, which `make run` and
+`make bench` set, this master runs it instead: started when the server is ready, restarted if it dies, stopped with
+the server, at a lower CPU priority. Either way requests then only accept petitions (INTAKE_ROUTING=worker) and
+the worker classifies and routes them: in a flood the site keeps answering and the queue drains after.
+FLASK_INTAKE_ROUTING=inline routes in the request instead, and then no worker is started.
 """
+import gc
 import os
 import subprocess
 import sys
@@ -14,6 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 WORKER_NICENESS = int(os.environ.get("INTAKE_WORKER_NICENESS", "10"))
+SUPERVISE_INTAKE_WORKER = os.environ.get("PORTAL_INTAKE_WORKER") == "1"
+
+preload_app = True
+
+if SUPERVISE_INTAKE_WORKER:
+    # Set here, not in a hook: with preload_app the application reads its configuration before any hook runs.
+    os.environ.setdefault("FLASK_INTAKE_ROUTING", "worker")
 
 
 class IntakeWorker:
@@ -46,18 +61,23 @@ class IntakeWorker:
                 self.process.kill()
 
 
-def _serves_portal(server) -> bool:
-    return getattr(server.app, "app_uri", None) == "wsgi:app"
-
-
 def on_starting(server):
-    if _serves_portal(server):
-        # Set before the workers fork, so their Flask config reads it.
-        os.environ.setdefault("FLASK_INTAKE_ROUTING", "worker")
+    # The preloaded objects go to a generation the collector never scans: a collection in a worker then does not
+    # write to their pages, which stay shared with the master.
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    flask_app = server.app.wsgi()
+    database = getattr(flask_app, "extensions", {}).get("sqlalchemy")  # absent in bench/floor_app.py
+    if database is not None:
+        with flask_app.app_context():
+            for engine in database.engines.values():
+                engine.dispose(close=False)  # forget inherited connections without closing the master's
 
 
 def when_ready(server):
-    if _serves_portal(server) and os.environ.get("FLASK_INTAKE_ROUTING") == "worker":
+    if SUPERVISE_INTAKE_WORKER and os.environ.get("FLASK_INTAKE_ROUTING") == "worker":
         server.intake_worker = IntakeWorker(server.log)
         server.intake_worker.start()
 

@@ -13,7 +13,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -36,15 +36,16 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
     from flask_migrate import downgrade, upgrade
     from sqlalchemy import text
 
+    from bench.synthetic import seed_synthetic
     from portal import create_app
     from portal.domain import metrics
+    from portal.domain.calendar import local_today
     from portal.domain.overdue import apology_letter as render_apology_letter
-    from portal.domain.synthetic import seed_synthetic
     from portal.domain.taxonomy import load_taxonomy
     from portal.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False, "WTF_CSRF_ENABLED": False})
-    today = date.today()
+    today = local_today()
     year = (today - timedelta(days=364), today)
     with app.app_context():
         if database_url.startswith("postgresql"):
@@ -70,9 +71,6 @@ def run_size(database_url: str, size: int, rounds: int) -> dict:
                 session, *year, filters=metrics.Filters(channel="hotline")),
             "returns, transfers, apologies": lambda: metrics.responsibility_counts(session, *year),
         })
-        # What the dashboard did before this count had a rollup: the year's event log and letters, read whole.
-        _time_cases(results, 3, {"(before: the same from the event log)": lambda: metrics.responsibility_counts(
-            session, *year, source="scan")})
         _add_committee_user(session)
         db.session.remove()
     # Whole requests, each in its own application context as on a server: every figure of the page at once.

@@ -9,8 +9,9 @@
 #   portal / submit : POST petitions only  } alternated BENCH_ROUNDS times, so that whatever else the machine
 #   floor  / submit : POST to the floor app } does in the meantime falls on both; the ratio is their median
 # Raw results (locust CSV, server logs) go to bench/results/<time>/; the table is printed at the end.
-# The portal runs its intake worker as `make run` does (gunicorn.conf.py): after each portal run the bench waits for
-# the worker to route the backlog and reports it (drain.tsv), so the worker is idle while the floor runs.
+# The portal runs its intake worker as `make run` does (PORTAL_INTAKE_WORKER=1, gunicorn.conf.py): after each portal
+# run the bench waits for the worker to route the backlog and reports it (drain.tsv), so the worker is idle while the
+# floor runs.
 # Knobs: BENCH_USERS (20), BENCH_TIME (10s), BENCH_ROUNDS (3), WORKERS (nproc), BENCH_DATABASES ("sqlite postgresql").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,7 +136,7 @@ for backend in $DATABASES; do
   export BENCH_API_KEY
 
   FLOOR_DATABASE_URL=$db_url $PY bench/floor_app.py init
-  start_server "$out/$backend-portal-gunicorn.log" wsgi:app
+  PORTAL_INTAKE_WORKER=1 start_server "$out/$backend-portal-gunicorn.log" wsgi:app  # with its intake worker, as `make run`
   portal_port=$port
   FLOOR_DATABASE_URL=$db_url start_server "$out/$backend-floor-gunicorn.log" floor_app:app --pythonpath bench
   floor_port=$port

@@ -45,11 +45,11 @@ def configure(app: Flask, test_config: dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from portal.domain import side_effects
+    from portal.extensions import PortalSession, babel, csrf, db, limiter, login_manager, migrate, select_locale
 
     db.init_app(app)
-    import portal.domain.audit  # noqa: F401  (its listeners write the audit trail of every change)
-    import portal.domain.rollups  # noqa: F401  (its listeners keep the metric rollups in step with every flush)
+    side_effects.register(PortalSession)  # what every flush and commit also writes: rollups, the audit trail
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"))
     csrf.init_app(app)
     import portal.ratelimit  # noqa: F401  (registers the database:// store the limiter uses by default)
@@ -80,11 +80,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security(app: Flask) -> None:
-    from portal.domain import audit
-    from portal.web.security import add_security_headers, audit_actor
+    from portal.web.security import add_security_headers
 
     app.after_request(add_security_headers)
-    audit.actor_source = audit_actor
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 
 from portal.domain.calendar import local_now
@@ -48,6 +49,13 @@ def backup_database(database_url: str, target_path: str) -> Path:
         if os.path.exists(partial):
             os.unlink(partial)
     return target
+
+
+def row_counts(session, metadata) -> dict[str, int]:
+    """Rows in each table of `metadata` that exists in the database: what a backup or restore prints."""
+    present = set(inspect(session.get_bind()).get_table_names())
+    return {table.name: session.scalar(select(func.count()).select_from(table))
+            for table in metadata.sorted_tables if table.name in present}
 
 
 def restore_database(database_url: str, source_path: str) -> None:

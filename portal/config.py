@@ -69,8 +69,8 @@ class Defaults:
     LANGUAGES = ["vi", "en"]
     PUBLIC_CODE_PREFIX = "PA"
     # "inline": the request that accepts a petition also classifies and routes it (after its commit).
-    # "worker": `flask intake work` does, so a flood of submissions never waits on the classifier; gunicorn.conf.py
-    # sets this and starts the worker, so `make run` serves this way.
+    # "worker": `flask intake work` does, so a flood of submissions never waits on the classifier. Set by
+    # gunicorn.conf.py when it runs the worker (PORTAL_INTAKE_WORKER=1, `make run`), by Procfile and deploy/.
     INTAKE_ROUTING = "inline"
     SATISFACTION_MIN_SAMPLE = 30
     # Who issues the committee's printed report: the province (its code in vietnam-provinces) and the committee.
@@ -93,3 +93,10 @@ class Defaults:
     STAFF_IDLE_MINUTES = 30
     # How long a set-password link works (new account, reset by an administrator).
     PASSWORD_LINK_HOURS = 72
+    # The public map's background tiles (Leaflet's URL template) and the credit their provider asks for; the
+    # Content-Security-Policy allows images from this host. An office without Internet access can point it at its
+    # own tile server; with none reachable the map says so and its list still works.
+    MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    # Where photos are kept (portal/media_storage.py): empty for instance/media, or file:///path.
+    MEDIA_STORAGE_URI = ""

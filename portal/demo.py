@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from portal.domain import calendar, dialogue, lifecycle, workflow
 from portal.domain.duplicates import merge_petitions
-from portal.domain.petitions import PetitionDraft, submit_petition
+from portal.domain.intake import Receipt, receive, route_pending
+from portal.domain.petitions import PetitionDraft
 from portal.domain.ratings import rate_petition
 from portal.models import Agency, Petition, Rating, User
 from portal.models.base import utcnow
@@ -257,12 +258,14 @@ def create_demo_users(session) -> list[tuple[str, str, str]]:
 
 
 def create_demo_petitions(session) -> int:
-    """A month of petitions in every state and two dialogue sessions, made through the domain rules."""
+    """A month of petitions in every state and two dialogue sessions, made through the domain rules. Each batch
+    comes in by the intake road (received, committed, routed as the intake worker would) and is then played."""
     staff = _staff(session)
+    receipts = [receive(session, _draft(index, category, channel, ward, title, content), triage=story == "received")
+                for index, (category, channel, ward, title, content, story) in enumerate(DEMO_PETITIONS)]
     played = {}
-    for index, (category, channel, ward, title, content, story) in enumerate(DEMO_PETITIONS):
-        draft = _draft(index, category, channel, ward, title, content)
-        petition, _secret = submit_petition(session, draft, triage=story == "received")
+    for index, petition in enumerate(_routed(session, receipts)):
+        story = DEMO_PETITIONS[index][-1]
         _play_story(session, petition, story, staff, played)
         played.setdefault(story, []).append(petition)
         _age(session, petition, *_timing(index, story))
@@ -270,6 +273,13 @@ def create_demo_petitions(session) -> int:
     for number, spec in enumerate(DIALOGUE_SESSIONS):
         count += _hold_dialogue(session, number, spec, staff)
     return count
+
+
+def _routed(session, receipts: list[Receipt]) -> list[Petition]:
+    """The received petitions after the intake worker's step: committed, then classified and routed."""
+    session.commit()
+    route_pending(session, limit=len(receipts), ids=[receipt.petition_id for receipt in receipts])
+    return [session.get(Petition, receipt.petition_id) for receipt in receipts]
 
 
 def _staff(session) -> dict:
@@ -367,17 +377,16 @@ def _hold_dialogue(session, number: int, spec: dict, staff: dict) -> int:
     dialogue.mark_held(session_row)
     if spec["conclusion"]:
         dialogue.publish_conclusion(session_row, spec["conclusion"], now=held_at + timedelta(days=2))
-    recorded = 0
-    for index, (which, category, ward, title, content, story) in enumerate(DIALOGUE_PETITIONS):
-        if which != number:
-            continue
+    raised = [(index, row) for index, row in enumerate(DIALOGUE_PETITIONS) if row[0] == number]
+    receipts = []
+    for index, (_which, category, ward, title, content, _story) in raised:
         draft = _draft(index + 3, category, "dialogue", ward, title, content)
-        petition, _secret = dialogue.record_petition(session, session_row, draft, actor=secretary)
+        receipts.append(dialogue.record_petition(session, session_row, draft, actor=secretary))
+    for petition, (_index, (*_row, story)) in zip(_routed(session, receipts), raised):
         _play_story(session, petition, story, staff, {})
         age = utcnow() - held_at - timedelta(hours=2)
         _age(session, petition, age.total_seconds() / 86400, min(spec["days_ago"] * 0.7, 6.0))
-        recorded += 1
-    return recorded
+    return len(raised)
 
 
 def _age(session, petition: Petition, days_ago: float, span_days: float) -> None:

@@ -6,6 +6,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
@@ -19,12 +20,24 @@ naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-db = SQLAlchemy(metadata=MetaData(naming_convention=naming_convention))
+
+class PortalSession(FlaskSession):
+    """The application's own session class: what every flush and commit also writes (rollups, the audit trail) is
+    registered on this class only, by portal/domain/side_effects.py. A plain SQLAlchemy session writes neither."""
+
+
+db = SQLAlchemy(metadata=MetaData(naming_convention=naming_convention), session_options={"class_": PortalSession})
 migrate = Migrate(compare_type=True, render_as_batch=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 babel = Babel()
+
+
+def new_session() -> PortalSession:
+    """A second session beside db.session (another worker, a concurrent request), with the same side effects.
+    Used inside an app context, like db.session; the caller closes it."""
+    return db.session.session_factory()
 
 
 def select_locale():

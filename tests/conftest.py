@@ -236,16 +236,21 @@ VALID_CONTENT = ("Đường Nguyễn Văn Linh đoạn gần chợ có nhiều �
 
 @pytest.fixture
 def petition_factory(db):
-    """Create a petition through the domain, as any channel would: petition_factory(category="giao-thong")."""
-    from portal.domain.petitions import PetitionDraft, submit_petition
+    """Create a petition by the intake road, as any channel would, routed as the intake worker would route it:
+    petition_factory(category="giao-thong"); with triage=True it waits for the coordinator."""
+    from portal.domain.intake import receive, route_pending
+    from portal.domain.petitions import PetitionDraft
+    from portal.models import Petition
 
     def factory(content: str = VALID_CONTENT, triage: bool = False, **fields):
         fields.setdefault("province_code", "48")
         fields.setdefault("ward_code", "20257")
         fields.setdefault("category_code", fields.pop("category", "giao-thong"))
-        petition, secret = submit_petition(db.session, PetitionDraft(content=content, **fields), triage=triage)
+        receipt = receive(db.session, PetitionDraft(content=content, **fields), triage=triage)
         db.session.commit()
-        petition.plain_secret = secret
+        route_pending(db.session, ids=[receipt.petition_id])
+        petition = db.session.get(Petition, receipt.petition_id)
+        petition.plain_secret = receipt.secret
         return petition
 
     return factory

@@ -52,7 +52,8 @@ def test_demo_passwords_are_generated_not_constant(runner, db):
 def test_bootstrap_fills_the_rollups_of_an_older_database(runner, db):
     from sqlalchemy import delete
 
-    from portal.domain.rollups import TABLES, snapshot
+    from portal.domain.rollups import TABLES
+    from tests.oracles import snapshot
 
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     kept = snapshot(db.session)
@@ -64,14 +65,15 @@ def test_bootstrap_fills_the_rollups_of_an_older_database(runner, db):
     assert snapshot(db.session) == kept and kept
 
 
-def test_seed_synthetic_writes_petitions_with_their_events_assignments_and_ratings(runner, db):
+def test_seed_synthetic_writes_petitions_with_their_events_assignments_and_ratings(app, db, capsys):
     from sqlalchemy import func
 
+    from bench.seed_synthetic import main as seed_synthetic
     from portal.models import Answer, Assignment, PetitionEvent, Rating
 
-    result = runner.invoke(args=["seed-synthetic", "--count", "1200", "--seed", "3"])
-    assert result.exit_code == 0, result.output
-    assert "rows/s" in result.output and "petitions/s" in result.output
+    seed_synthetic(["--count", "1200", "--seed", "3"], app=app)
+    output = capsys.readouterr().out
+    assert "rows/s" in output and "petitions/s" in output
     assert db.session.query(Petition).count() == 1200
     published = db.session.query(Petition).filter(Petition.published_at.isnot(None)).count()
     # received, assigned, taken up, answered, published: at least five steps for each published petition

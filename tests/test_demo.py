@@ -51,7 +51,8 @@ def test_demo_is_dated_over_the_past_month_with_overdue_rated_and_late_answers(d
 
 
 def test_demo_rollups_equal_a_rebuild_from_the_archive(demo):
-    from portal.domain.rollups import rebuild, snapshot
+    from portal.domain.rollups import rebuild
+    from tests.oracles import snapshot
 
     kept = snapshot(demo.session)
     rebuild(demo.session)

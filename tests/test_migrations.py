@@ -20,7 +20,7 @@ def test_0008_to_0010_fill_their_rollups_from_what_the_database_already_holds(db
     from flask_migrate import downgrade, upgrade
 
     from portal.domain.overdue import apology_letter as render_apology_letter
-    from portal.domain.synthetic import seed_synthetic
+    from bench.synthetic import seed_synthetic
     from portal.models import CohortAnswer, DailyResponsibility, MonthlyAgencyFigure
 
     seed_synthetic(db.session, 400, seed=3, render_apology=render_apology_letter)

@@ -6,11 +6,11 @@ from flask import current_app, g, request
 from portal.domain.api_keys import Unauthorized, authenticate_key
 from portal.domain.errors import DomainError, Forbidden, ValidationFailed
 from portal.extensions import db
-from portal.models import Agency
+from portal.models import ROLES, Agency
 from portal.web.inputs import MAX_PAGE, int_arg
 
 API_MAX_BODY = 64 * 1024
-STAFF_ROLES = ("operator", "secretariat", "coordinator", "agency_officer", "agency_head", "committee", "admin")
+STAFF_ROLES = ROLES
 
 
 class BadJson(DomainError):

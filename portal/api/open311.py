@@ -14,7 +14,7 @@ from portal.api.common import rate_limit_key
 from portal.domain.api_keys import authenticate_key
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
-from portal.domain.intake import accept_petition, route_if_inline
+from portal.domain.intake import receive, route_if_inline
 from portal.domain.petitions import PetitionDraft, find_for_tracking, format_secret
 from portal.domain.privacy import is_public, public_condition, public_coordinate, public_title
 from portal.domain.public import submit_once
@@ -222,17 +222,17 @@ def create_request(fmt):
     draft = draft_from_form(form)
     idempotency = form.get("token") or request.headers.get("Idempotency-Key")
     if idempotency:
-        petition_id, code, secret, _ = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
-                                                   app_secret=current_app.config["SECRET_KEY"])
+        receipt = submit_once(db.session, draft, f"open311:{key.id}:{idempotency[:200]}",
+                              app_secret=current_app.config["SECRET_KEY"])
     else:
-        petition_id, code, secret, _ = accept_petition(db.session, draft)
+        receipt = receive(db.session, draft)
         db.session.commit()
-    route_if_inline(db.session, petition_id, current_app.config["INTAKE_ROUTING"])
+    route_if_inline(db.session, receipt, current_app.config["INTAKE_ROUTING"])
     notice = "Đã tiếp nhận; tra cứu bằng mã và mật mã gửi cho người dân qua kênh của đơn vị tích hợp."
     # The secret goes to the integrator once, to hand on to the citizen: without it nobody can follow an
     # unpublished petition (X-Tracking-Secret on GET, or the portal's tracking page).
-    return render([{"service_request_id": code, "service_notice": notice, "account_id": None,
-                    "secret": format_secret(secret)}], "service_requests", "request", 201, fmt=fmt)
+    return render([{"service_request_id": receipt.code, "service_notice": notice, "account_id": None,
+                    "secret": format_secret(receipt.secret)}], "service_requests", "request", 201, fmt=fmt)
 
 
 def draft_from_form(form) -> PetitionDraft:

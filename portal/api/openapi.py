@@ -1,7 +1,7 @@
 """The OpenAPI 3 document of /api/v1. Tests validate live responses against it."""
 from functools import lru_cache
 
-from portal.domain.lifecycle import STATUSES
+from portal.domain.lifecycle import PUBLISHED_STATUSES, STATUSES
 from portal.models import CHANNELS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -117,6 +117,27 @@ SCHEMAS = {
                                       for k in ("access", "procedure", "staff", "result", "feedback")}},
             "resolved": {"type": "boolean"}, "comment": {"type": "string", "maxLength": 2000}},
     },
+    "MapFeatures": {
+        "type": "object", "required": ["type", "features", "page", "next_page"],
+        "properties": {
+            "type": {"const": "FeatureCollection"}, "page": {"type": "integer"},
+            "next_page": {"type": ["integer", "null"]},
+            "features": {"type": "array", "items": {
+                "type": "object", "required": ["type", "geometry", "properties"],
+                "properties": {
+                    "type": {"const": "Feature"},
+                    "geometry": {"type": "object", "required": ["type", "coordinates"],
+                                 "properties": {"type": {"const": "Point"},
+                                                "coordinates": {"type": "array", "items": {"type": "number"},
+                                                                "minItems": 2, "maxItems": 2}}},
+                    "properties": {"type": "object", "required": ["code", "title", "category", "status", "agency",
+                                                                  "published_at", "url"],
+                                   "properties": {"code": {"type": "string"}, "title": {"type": "string"},
+                                                  "category": {"type": "string"},
+                                                  "status": {"enum": list(PUBLISHED_STATUSES)},
+                                                  "agency": {"type": ["string", "null"]},
+                                                  "published_at": DATETIME, "url": {"type": "string"}}}}}}},
+    },
 }
 
 CODE_PARAM = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -172,6 +193,22 @@ def _paths() -> dict:
                            {"name": "to", "in": "query", "required": True, "schema": DATE}],
             "responses": {"200": {"description": "Metrics", **_json({"$ref": "#/components/schemas/Metrics"})},
                           **_error_responses(422)}}},
+        "/map": {"get": {
+            "summary": "Published petitions on the public map (GeoJSON, places rounded to about 100 m)",
+            "operationId": "publicMap", "security": [{}],
+            "parameters": [{"name": "bbox", "in": "query", "schema": {"type": "string"},
+                            "description": "minLng,minLat,maxLng,maxLat"},
+                           {"name": "category", "in": "query", "schema": {"type": "string"}},
+                           {"name": "status", "in": "query", "schema": {"enum": list(PUBLISHED_STATUSES)}},
+                           {"name": "agency", "in": "query", "schema": {"type": "string"}},
+                           {"name": "from", "in": "query", "schema": DATE, "description": "published on or after"},
+                           {"name": "to", "in": "query", "schema": DATE, "description": "published on or before"},
+                           {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                           {"name": "per_page", "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
+            "responses": {"200": {"description": "A FeatureCollection, newest answer first",
+                                  **_json({"$ref": "#/components/schemas/MapFeatures"})},
+                          **_error_responses(400)}}},
         "/petitions/{code}/rating": {"post": {
             "summary": "Rate a published answer (citizen, with the tracking secret)", "operationId": "ratePetition",
             "security": [{}], "parameters": [CODE_PARAM],

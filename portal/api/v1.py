@@ -1,7 +1,7 @@
 """/api/v1: JSON in UTF-8; errors are {"error": {"code", "message"}} (see portal/web/errors.py)."""
 from datetime import date
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request, url_for
 from sqlalchemy.orm import joinedload
 
 from portal.api.common import (
@@ -18,13 +18,13 @@ from portal.api.common import (
 from portal.domain import workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
-from portal.domain.intake import accept_petition, route_if_inline, scoped_idempotency_key
+from portal.domain.intake import receive, route_if_inline, scoped_idempotency_key
 from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer
 from portal.domain.public import submit_once, tracking_timeline
 from portal.domain.text import clean_text
 from portal.extensions import csrf, db, limiter
-from portal.models import Petition
-from portal.web.inputs import parse_date
+from portal.models import AGENCY_ROLES, Petition
+from portal.web.inputs import date_arg, int_arg, page_arg, parse_date
 from portal.web.security import code_in_path, limit_secret_guesses
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -63,10 +63,10 @@ def create_petition():
         receipt = submit_once(db.session, draft, scoped_key, app_secret=current_app.config["SECRET_KEY"],
                               actor=actor)
     else:
-        receipt = accept_petition(db.session, draft, actor=actor)
+        receipt = receive(db.session, draft, actor)
         db.session.commit()
     routing = current_app.config["INTAKE_ROUTING"]
-    route_if_inline(db.session, receipt.petition_id, routing)
+    route_if_inline(db.session, receipt, routing)
     if routing != "inline" and receipt.new:
         # Waiting for the intake worker: nothing to read back that the sender does not already know.
         return jsonify(code=receipt.code, secret=receipt.secret, status="received",
@@ -120,7 +120,7 @@ def petition_in_scope(code: str, actor: ApiActor) -> Petition:
     """A petition the key may see; another agency's item answers exactly like a missing one."""
     petition = db.session.query(Petition).filter_by(code=clean_text(code).upper()).first()
     in_scope = petition is not None and (
-        actor.role not in ("agency_officer", "agency_head") or petition.agency_id == actor.agency_id)
+        actor.role not in AGENCY_ROLES or petition.agency_id == actor.agency_id)
     if not in_scope:
         raise NotFound("Không tìm thấy phản ánh.", "Petition not found.")
     return petition
@@ -148,7 +148,7 @@ def iso(moment) -> str | None:
 @bp.get("/agency/petitions")
 def agency_petitions():
     """The key's agency's items, newest first, paginated."""
-    actor = require_actor("agency_officer", "agency_head")
+    actor = require_actor(*AGENCY_ROLES)
     page, per_page = pagination()
     query = db.session.query(Petition).filter(Petition.agency_id == actor.agency_id)
     status = request.args.get("status")
@@ -165,7 +165,7 @@ def agency_petitions():
 @limited
 def answer_petition(code):
     """The assigned agency's officer answers; the head approves next."""
-    actor = require_actor("agency_officer", "agency_head")
+    actor = require_actor(*AGENCY_ROLES)
     body = json_body({"content"})
     petition = petition_in_scope(code, actor)
     workflow.submit_answer(db.session, petition, actor, field(body, "content", str, required=True))
@@ -212,6 +212,32 @@ def period_from_args() -> tuple[date, date]:
     if date_from > date_to or (date_to - date_from).days > 3660:
         raise ValidationFailed("Khoảng thời gian không hợp lệ.", "Invalid period.")
     return date_from, date_to
+
+
+@bp.get("/map")
+def public_map():
+    """Published petitions whose senders consented, with their place rounded to about 100 m, as GeoJSON: newest
+    answer first, `per_page` (at most 500) a page, `next_page` while there are more (public)."""
+    from portal.domain.public_map import as_geojson, map_page
+
+    filters, page, per_page = map_query()
+    published_page = url_for("public.published", code="-").removesuffix("-")  # built once, not once a point
+    return jsonify(as_geojson(map_page(db.session, filters, page, per_page), lambda code: published_page + code))
+
+
+def map_query():
+    """The map's filters, page and page size from the query string; anything unreadable is a 400 naming it."""
+    from portal.domain.public_map import PAGE_SIZE, BadMapQuery, MapFilters, parse_box
+
+    args = request.args
+    try:
+        filters = MapFilters(box=parse_box(args["bbox"]) if args.get("bbox") else None,
+                             category_code=args.get("category", ""), status=args.get("status", ""),
+                             agency_code=args.get("agency", ""), published_from=date_arg("from"),
+                             published_to=date_arg("to"))
+        return filters, page_arg(), int_arg("per_page", PAGE_SIZE, 1, PAGE_SIZE)
+    except ValidationFailed as error:
+        raise BadMapQuery(error.message_vi, error.message_en, field=error.field) from None
 
 
 @bp.post("/petitions/<code>/rating")

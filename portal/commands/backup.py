@@ -1,22 +1,14 @@
 """flask backup / flask restore: thin shells around portal.backup."""
 import click
 from flask import current_app
-from sqlalchemy import func, inspect, select
 
-from portal.backup import BackupError, backup_database, default_backup_path, restore_database
+from portal.backup import BackupError, backup_database, default_backup_path, restore_database, row_counts
 from portal.extensions import db
 
 
 def _database_url() -> str:
     # The engine's URL, not the config string: Flask-SQLAlchemy resolves relative SQLite paths against instance/.
     return db.engine.url.render_as_string(hide_password=False)
-
-
-def row_counts() -> dict[str, int]:
-    """Rows in each of the portal's tables that exist in the database."""
-    present = set(inspect(db.engine).get_table_names())
-    return {table.name: db.session.scalar(select(func.count()).select_from(table))
-            for table in db.metadata.sorted_tables if table.name in present}
 
 
 @click.command("backup")
@@ -30,8 +22,7 @@ def backup_command(path):
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Backup written: {written}")
-    for table, count in sorted(row_counts().items()):
-        click.echo(f"  {table:24} {count}")
+    echo_row_counts()
 
 
 @click.command("restore")
@@ -52,5 +43,9 @@ def restore_command(path, yes):
     finally:
         db.engine.dispose()  # connections opened after the restore must not reuse plans for dropped tables
     click.echo(f"Database restored from {path}.")
-    for table, count in sorted(row_counts().items()):
+    echo_row_counts()
+
+
+def echo_row_counts() -> None:
+    for table, count in sorted(row_counts(db.session, db.metadata).items()):
         click.echo(f"  {table:24} {count}")

@@ -1,4 +1,4 @@
-"""flask load-taxonomy, seed-demo, bootstrap, api-keys, metrics rebuild, seed-synthetic."""
+"""flask load-taxonomy, seed-demo, bootstrap, api-keys, metrics rebuild."""
 import os
 
 import click
@@ -20,33 +20,30 @@ def load_taxonomy_command():
 @click.command("seed-demo")
 def seed_demo_command():
     """Demo accounts (passwords printed once) and petitions in every state."""
-    from portal.demo import create_demo_petitions, create_demo_users
-    from portal.domain.taxonomy import load_taxonomy
+    from portal.domain.bootstrap import seed_demo
 
-    load_taxonomy(db.session)
-    accounts = create_demo_users(db.session)
-    petitions = create_demo_petitions(db.session)
+    demo = seed_demo(db.session)
     db.session.commit()
-    _print_accounts(accounts)
-    click.echo(f"{petitions} demo petitions created.")
+    _print_demo(demo)
 
 
 @click.command("bootstrap")
 def bootstrap_command():
     """What `make run` does after migrating: taxonomy always; demo data only into an empty database, and only the
     embedded SQLite one unless PORTAL_DEMO=1 asks (a production PostgreSQL never gets demo accounts by accident)."""
-    from portal.models import DailyAgencyFigure, Petition, User
+    from portal.domain.bootstrap import bootstrap
 
-    ctx = click.get_current_context()
-    ctx.invoke(load_taxonomy_command)
-    if db.session.query(Petition.id).first() and not db.session.query(DailyAgencyFigure.day).first():
-        ctx.invoke(rebuild_metrics_command)  # a database from before the rollups existed
-    if db.session.query(User).first() is not None or db.session.query(Petition).first() is not None:
+    report = bootstrap(db.session, demo_wanted())
+    db.session.commit()
+    click.echo(f"Taxonomy: {report.taxonomy_added} rows added.")
+    if report.rollups_rebuilt_from is not None:  # a database from before the rollups existed
+        click.echo(f"Rollups rebuilt from {report.rollups_rebuilt_from} petitions.")
+    if report.demo is not None:
+        _print_demo(report.demo)
+    elif report.demo_refused == "has_data":
         click.echo("Database already has data: demo data not loaded.")
-    elif not demo_wanted():
-        click.echo("Demo data not loaded: set PORTAL_DEMO=1 to load it into this database.")
     else:
-        ctx.invoke(seed_demo_command)
+        click.echo("Demo data not loaded: set PORTAL_DEMO=1 to load it into this database.")
 
 
 def demo_wanted() -> bool:
@@ -59,13 +56,14 @@ def demo_wanted() -> bool:
     return current_app.config["SQLALCHEMY_DATABASE_URI"] == default_database_url(current_app.instance_path)
 
 
-def _print_accounts(accounts):
+def _print_demo(demo) -> None:
     path = current_app.instance_path + "/demo-accounts.txt"
-    lines = [f"{email:32} {role:16} {password}" for email, role, password in accounts]
+    lines = [f"{email:32} {role:16} {password}" for email, role, password in demo.accounts]
     banner = ["", "Demo accounts (passwords shown once; also kept in instance/demo-accounts.txt, never committed):",
               *lines, ""]
     click.echo("\n".join(banner))
     write_private_file(path, "\n".join(lines) + "\n")
+    click.echo(f"{demo.petitions} demo petitions created.")
 
 
 def write_private_file(path: str, text: str) -> None:
@@ -127,24 +125,3 @@ def rebuild_metrics_command():
     db.session.commit()
     click.echo(f"Rollups rebuilt from {petitions} petitions.")
 
-
-@click.command("seed-synthetic")
-@click.option("--count", default=10_000, show_default=True, type=click.IntRange(1, 5_000_000))
-@click.option("--seed", default=1, show_default=True)
-def seed_synthetic_command(count, seed):
-    """Bulk-create synthetic petitions over the last 12 months, each with what its workflow left: events,
-    assignments, answer, rating, apology letter."""
-    import time
-
-    from portal.domain.overdue import apology_letter
-    from portal.domain.synthetic import seed_synthetic
-    from portal.domain.taxonomy import load_taxonomy
-
-    load_taxonomy(db.session)
-    db.session.commit()
-    started = time.perf_counter()
-    written = seed_synthetic(db.session, count, seed, render_apology=apology_letter)
-    seconds = time.perf_counter() - started
-    rows = sum(written.values())
-    click.echo(", ".join(f"{n} {table}" for table, n in written.items()))
-    click.echo(f"{rows} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s, {count / seconds:,.0f} petitions/s")

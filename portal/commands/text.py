@@ -2,7 +2,6 @@
 import sys
 
 import click
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 from portal.extensions import db
 
@@ -23,24 +22,18 @@ def corpus_command():
 @classifier_group.command("train")
 def train_command():
     """Rebuild the model file from the corpus and the coordinators' corrections (deterministic)."""
-    from portal.text import classify
-    from portal.text.corpus import CORPUS_PATH, read_labelled
-    from portal.text.corrections import labelled_corrections
+    from portal.text.training import retrain
 
-    rows = [(text, category) for text, category, _ in read_labelled(CORPUS_PATH)]
-    corrections = labelled_corrections(db.session)
-    classifier = classify.train(rows + corrections)
-    classify.save(classifier)
-    classify.load.cache_clear()
-    click.echo(f"Trained on {len(rows)} corpus rows and {len(corrections)} corrections: {classify.MODEL_PATH}")
+    done = retrain(db.session)
+    click.echo(f"Trained on {done.corpus_rows} corpus rows and {done.corrections} corrections: {done.model_path}")
 
 
 @classifier_group.command("evaluate")
 @click.argument("csv_path", type=click.Path(exists=True, dir_okay=False))
 def evaluate_command(csv_path):
     """Accuracy, macro-F1 and the confusion matrix of the current model on a CSV (columns text,category)."""
-    from portal.text import classify
     from portal.text.corpus import read_labelled
+    from portal.text.training import evaluate
 
     try:
         rows = read_labelled(csv_path)
@@ -48,16 +41,14 @@ def evaluate_command(csv_path):
         raise click.ClickException(f"Tệp không đọc được: {error}") from None
     if not rows:
         raise click.ClickException("Tệp không có dòng nào.")
-    truth = [category for _, category, _ in rows]
-    predicted = classify.load().predict([text for text, _, _ in rows])
-    labels = sorted(set(truth) | set(predicted))
-    click.echo(f"rows: {len(rows)}")
-    click.echo(f"accuracy: {accuracy_score(truth, predicted):.3f}")
-    click.echo(f"macro-F1: {f1_score(truth, predicted, average='macro', zero_division=0):.3f}")
+    result = evaluate(rows)
+    click.echo(f"rows: {result.rows}")
+    click.echo(f"accuracy: {result.accuracy:.3f}")
+    click.echo(f"macro-F1: {result.macro_f1:.3f}")
     click.echo("confusion matrix (rows = true, columns = predicted):")
-    width = max(len(label) for label in labels)
-    click.echo(" " * (width + 1) + " ".join(f"{n:>3}" for n in range(1, len(labels) + 1)))
-    for number, (label, counts) in enumerate(zip(labels, confusion_matrix(truth, predicted, labels=labels)), 1):
+    width = max(len(label) for label in result.labels)
+    click.echo(" " * (width + 1) + " ".join(f"{n:>3}" for n in range(1, len(result.labels) + 1)))
+    for number, (label, counts) in enumerate(zip(result.labels, result.confusion), 1):
         click.echo(f"{label:>{width}} " + " ".join(f"{c:>3}" for c in counts) + f"  ({number})")
 
 

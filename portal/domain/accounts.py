@@ -4,8 +4,10 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy.orm import object_session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal.domain import audit
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.models import ROLES, Agency, PasswordLink, User
 from portal.models.base import utcnow
@@ -90,7 +92,9 @@ def session_is_current(user: User | None, version, last_seen: float | None, now:
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
-    """The signed-in user's new password, after the current one is given again; every other session ends."""
+    """The signed-in user's new password, after the current one is given again; every other session ends. The
+    audit trail names the user, who made the change."""
+    audit.acting_as(object_session(user), user)
     if not user.check_password(current_password or ""):
         raise ValidationFailed("Mật khẩu hiện tại không đúng.", "The current password is wrong.",
                                field="current_password")
@@ -129,7 +133,10 @@ def password_link(session, token: str) -> PasswordLink:
 
 
 def set_password_with_link(session, token: str, new_password: str) -> User:
+    """The link's account gets its first (or next) password; the audit trail names that account, whose owner alone
+    holds the link."""
     link = password_link(session, token)
+    audit.acting_as(session, link.user)
     _set_password(link.user, new_password)
     link.used_at = utcnow()
     return link.user
@@ -144,8 +151,9 @@ def _agency_for(session, role: str, agency_code: str) -> Agency | None:
     return agency if role in AGENCY_ROLES else None
 
 
-def create_account(session, email: str, full_name: str, role: str, agency_code: str = "") -> User:
+def create_account(session, email: str, full_name: str, role: str, agency_code: str = "", *, actor=None) -> User:
     """A new account with no usable password: its owner sets one through a link (issue_password_link)."""
+    audit.acting_as(session, actor)
     email = normal_email(email)
     if session.query(User).filter_by(email=email).first():
         raise ValidationFailed("Thư điện tử này đã có tài khoản.", "This e-mail already has an account.", field="email")
@@ -157,15 +165,16 @@ def create_account(session, email: str, full_name: str, role: str, agency_code: 
 
 
 def update_account(session, user: User, *, email: str, full_name: str, role: str, agency_code: str,
-                   active: bool, acting_user: User | None = None) -> User:
+                   active: bool, actor: User | None = None) -> User:
     """Name, e-mail, role, agency and whether the account may sign in. A new role, a new agency or disabling ends
     the account's sessions. An administrator cannot disable or demote themselves (the portal needs an admin)."""
+    audit.acting_as(session, actor)
     email = normal_email(email)
     taken = session.query(User.id).filter(User.email == email, User.id != user.id).first()
     if taken:
         raise ValidationFailed("Thư điện tử này đã có tài khoản.", "This e-mail already has an account.", field="email")
     agency = _agency_for(session, role, agency_code)
-    if acting_user is not None and acting_user.id == user.id and (not active or role != "admin"):
+    if actor is not None and actor.id == user.id and (not active or role != "admin"):
         raise ValidationFailed("Không thể tự khoá hoặc tự bỏ quyền quản trị của mình.",
                                "You cannot disable or demote your own account.", field="role")
     if role != user.role or agency != user.agency or (user.active and not active):
@@ -174,8 +183,9 @@ def update_account(session, user: User, *, email: str, full_name: str, role: str
     return user
 
 
-def reset_password(user: User) -> None:
+def reset_password(user: User, *, actor=None) -> None:
     """An administrator's reset: the old password stops working and every session ends; a link sets the next one."""
+    audit.acting_as(object_session(user), actor)
     user.set_password(secrets.token_urlsafe(32))  # known to nobody
     end_all_sessions(user)
 

@@ -1,14 +1,17 @@
-"""What administrators change: routing rules, the calendar, categories, agencies, accounts."""
+"""What administrators change: routing rules, the calendar, categories, agencies, accounts. Each change names its
+actor in the audit trail (audit.acting_as: the administrator the page passes in)."""
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from portal.domain import places
+from portal.domain import audit, places
 from portal.domain.errors import Conflict, ValidationFailed
-from portal.models import ROLES, Agency, CalendarDay, Category, RoutingRule, User
+from portal.models import AGENCY_ROLES, ROLES, Agency, CalendarDay, Category, RoutingRule, User
 
 
-def add_routing_rule(session, category_code: str, agency_code: str, province_code: str = "", ward_code: str = "") -> RoutingRule:
+def add_routing_rule(session, category_code: str, agency_code: str, province_code: str = "", ward_code: str = "", *,
+                     actor=None) -> RoutingRule:
+    audit.acting_as(session, actor)
     category = session.query(Category).filter_by(code=category_code).first()
     agency = session.query(Agency).filter_by(code=agency_code).first()
     if category is None or agency is None:
@@ -20,8 +23,14 @@ def add_routing_rule(session, category_code: str, agency_code: str, province_cod
     return rule
 
 
-def set_calendar_day(session, day, kind: str, note: str) -> CalendarDay:
+def remove_routing_rule(session, rule: RoutingRule, *, actor=None) -> None:
+    audit.acting_as(session, actor)
+    session.delete(rule)
+
+
+def set_calendar_day(session, day, kind: str, note: str, *, actor=None) -> CalendarDay:
     """Add or change a day the government moved ('off' or 'work')."""
+    audit.acting_as(session, actor)
     if kind not in ("off", "work"):
         raise ValidationFailed("Loại ngày phải là nghỉ hoặc làm bù.", "Kind must be off or work.")
     entry = session.get(CalendarDay, day) or CalendarDay(day=day)
@@ -30,7 +39,13 @@ def set_calendar_day(session, day, kind: str, note: str) -> CalendarDay:
     return entry
 
 
-def add_agency(session, code: str, name: str) -> Agency:
+def remove_calendar_day(session, entry: CalendarDay, *, actor=None) -> None:
+    audit.acting_as(session, actor)
+    session.delete(entry)
+
+
+def add_agency(session, code: str, name: str, *, actor=None) -> Agency:
+    audit.acting_as(session, actor)
     code = code.strip().upper()
     if not code or not name.strip():
         raise ValidationFailed("Cần mã và tên cơ quan.", "Code and name are required.")
@@ -41,15 +56,23 @@ def add_agency(session, code: str, name: str) -> Agency:
     return agency
 
 
-def add_user(session, email: str, full_name: str, role: str, agency_code: str = "") -> tuple[User, str]:
+def toggle_single_approver(session, agency: Agency, *, actor=None) -> None:
+    """Mark (or unmark) a one-person agency, whose head may approve an answer they wrote (recorded each time)."""
+    audit.acting_as(session, actor)
+    agency.single_approver = not agency.single_approver
+
+
+def add_user(session, email: str, full_name: str, role: str, agency_code: str = "", *,
+             actor=None) -> tuple[User, str]:
     """A new account with a generated password, returned once to hand over."""
+    audit.acting_as(session, actor)
     email = email.strip().lower()
     if role not in ROLES:
         raise ValidationFailed("Vai trò không hợp lệ.", "Unknown role.")
     if session.query(User).filter_by(email=email).first():
         raise ValidationFailed("Thư điện tử này đã có tài khoản.", "This e-mail already has an account.")
     agency = session.query(Agency).filter_by(code=agency_code).first() if agency_code else None
-    if role in ("agency_officer", "agency_head") and agency is None:
+    if role in AGENCY_ROLES and agency is None:
         raise ValidationFailed("Cán bộ cơ quan cần chọn cơ quan.", "Agency staff need an agency.")
     password = secrets.token_urlsafe(10)
     user = User(email=email, full_name=full_name.strip(), role=role, agency=agency)
@@ -170,8 +193,10 @@ def shown_values(kind: str, record) -> dict[str, str]:
     return {name: field.read(record) for name, field in EDITABLE[kind].items()}
 
 
-def save_edit(session, kind: str, record, shown: dict[str, str], submitted: dict[str, str]) -> list[str]:
+def save_edit(session, kind: str, record, shown: dict[str, str], submitted: dict[str, str], *,
+              actor=None) -> list[str]:
     """Apply the fields the user changed on a form that showed `shown`; returns their names (none: nothing saved)."""
+    audit.acting_as(session, actor)
     fields = EDITABLE[kind]
     current = shown_values(kind, record)
     changed = {name: (value or "") for name, value in submitted.items()

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 
+from portal.domain import audit
 from portal.domain.errors import DomainError, NotFound, ValidationFailed
 from portal.models import Agency, ApiKey
 from portal.models.user import AGENCY_ROLES, ROLES
@@ -22,8 +23,9 @@ def hash_key(raw_key: str) -> str:
     return hashlib.sha256(raw_key.encode()).hexdigest()
 
 
-def create_key(session, name: str, role: str, agency_code: str | None = None) -> tuple[ApiKey, str]:
+def create_key(session, name: str, role: str, agency_code: str | None = None, *, actor=None) -> tuple[ApiKey, str]:
     """A new key; the raw key is returned once and never stored."""
+    audit.acting_as(session, actor)
     if role not in API_ROLES:
         raise ValidationFailed(f"Vai trò không hợp lệ: {role}. Chọn một trong: {', '.join(API_ROLES)}.",
                                f"Unknown role {role}.")
@@ -42,7 +44,8 @@ def create_key(session, name: str, role: str, agency_code: str | None = None) ->
     return key, raw_key
 
 
-def revoke_key(session, name: str) -> ApiKey:
+def revoke_key(session, name: str, *, actor=None) -> ApiKey:
+    audit.acting_as(session, actor)
     key = session.query(ApiKey).filter_by(name=name).first()
     if key is None:
         raise NotFound(f"Không có khoá tên {name}.", f"No key named {name}.")
@@ -71,7 +74,7 @@ def authenticate_key(session, raw_key: str) -> KeyHolder:
     return key
 
 
-# Built once: every API request runs it, and building a query costs more than running it.
+# Built once, not per request: every API request runs it.
 _keys = ApiKey.__table__
 _KEY_BY_HASH = select(_keys.c.id, _keys.c.name, _keys.c.role, _keys.c.agency_id, _keys.c.key_hash, _keys.c.revoked
                       ).where(_keys.c.key_hash == bindparam("digest")).limit(1)

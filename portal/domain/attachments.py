@@ -3,6 +3,7 @@ import secrets
 from pathlib import Path
 
 from portal.domain.errors import ValidationFailed
+from portal.domain.lifecycle import PUBLISHED_STATUSES
 from portal.models import Attachment
 
 SIGNATURES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
@@ -37,6 +38,6 @@ def sender_attachments(session, petition) -> list[Attachment]:
     once the agency head has approved the answer. Files carry no approval of their own and may hold personal
     data (a scanned letter, a photo), so they are never shown to the public, and a merged petition's sender does
     not see the files of the petition it was merged into."""
-    if petition.status not in ("published", "closed"):
+    if petition.status not in PUBLISHED_STATUSES:
         return []
     return session.query(Attachment).filter_by(petition_id=petition.id).order_by(Attachment.id).all()

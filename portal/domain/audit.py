@@ -1,14 +1,14 @@
 """The audit trail of everything that is not a petition (petitions keep their own timeline of events).
 
-A flush listener writes one AuditEntry per created, changed or deleted row of the audited models, with the old and
-new value of each changed field, in the same transaction as the change. Who made it comes from `actor_source`,
-which the web layer sets (the signed-in user); elsewhere (commands, jobs) the entry says "hệ thống".
+A flush listener (registered by portal/domain/side_effects.py) writes one AuditEntry per created, changed or
+deleted row of the audited models, with the old and new value of each changed field, in the same transaction as the
+change. Who made it is declared by the domain function making it, `acting_as(session, actor)`, for the rest of that
+transaction; where nobody is declared (commands, jobs) the entry says "hệ thống".
 """
 import json
 from datetime import date, datetime
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect
 
 from portal.models import Agency, ApiKey, CalendarDay, Category, DialogueSession, Explanation, RoutingRule, User
 from portal.models.audit import AuditEntry
@@ -20,11 +20,14 @@ HIDDEN = {"password_hash", "key_hash"}
 IGNORED = {"session_version", "last_used_at"}
 
 
-def _system_actor():
-    return None, "hệ thống"
+SYSTEM = (None, "hệ thống")
 
 
-actor_source = _system_actor
+def acting_as(session, actor) -> None:
+    """Declare who makes the changes of the session's current transaction: the signed-in User a page passes in, or
+    None for commands and jobs. The audit entries of every flush until the commit or rollback name them."""
+    if session is not None:  # a record in no session is never flushed: there is nothing to audit
+        session.info["audit_actor"] = SYSTEM if actor is None else (actor.id, actor.email)
 
 
 def _value(value):
@@ -73,8 +76,8 @@ def _reassigned(state) -> dict:
     return changes
 
 
-@event.listens_for(Session, "before_flush")
-def _collect(session, flush_context, instances):
+def collect(session, flush_context, instances):
+    """Before the flush: what each audited object is about to become (a created row is read after the flush)."""
     pending = session.info.setdefault("audit_pending", [])
     for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
         for obj in objects:
@@ -85,12 +88,12 @@ def _collect(session, flush_context, instances):
                 pending.append((obj, action, changes))
 
 
-@event.listens_for(Session, "after_flush")
-def _write(session, flush_context):
+def write(session, flush_context):
+    """After the flush: one AuditEntry per collected change, in the flush's transaction."""
     pending = session.info.pop("audit_pending", [])
     if not pending:
         return
-    actor_id, actor_label = actor_source()
+    actor_id, actor_label = session.info.get("audit_actor", SYSTEM)
     rows = []
     for obj, action, changes in pending:
         if changes is None:  # created: every field, now that the id exists
@@ -103,6 +106,12 @@ def _write(session, flush_context):
                      "object_id": "/".join(str(v) for v in inspect(obj).mapper.primary_key_from_instance(obj)),
                      "action": action, "changes": json.dumps(changes, ensure_ascii=False, default=str)})
     session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+def forget_actor(session, transaction) -> None:
+    """The declared actor lasts one transaction: the next unit of work of a long-lived session declares its own."""
+    if transaction.parent is None:
+        session.info.pop("audit_actor", None)
 
 
 # Reading the trail: what each record and field is called, and each stored value as people know it.

@@ -2,10 +2,14 @@
 import re
 from datetime import date, datetime, timedelta
 
+from sqlalchemy.orm import object_session
+
+from portal.domain import audit
 from portal.domain.calendar import add_working_days, local_date, local_today
 from portal.domain.errors import Conflict, ValidationFailed
 from portal.domain.lifecycle import OPEN_STATUSES
-from portal.domain.petitions import PetitionDraft, submit_petition
+from portal.domain.intake import Receipt, receive
+from portal.domain.petitions import PetitionDraft
 from portal.domain.publication import public_conclusion
 from portal.domain.text import clean_text
 from portal.models import DialogueSession, Petition
@@ -23,6 +27,7 @@ def conclusion_due(held_at: datetime, days: int, working_days: bool = False) -> 
 def create_session(session, *, leader_name: str, leader_office: str, level: str, held_at: datetime, venue: str,
                    participants: int, topics: str, conclusion_days: int, working_days: bool = False,
                    actor=None) -> DialogueSession:
+    audit.acting_as(session, actor)
     if level not in LEVELS:
         raise ValidationFailed("Cấp đối thoại phải là cấp tỉnh hoặc cấp xã.", "Level is province or commune.",
                                field="level")
@@ -38,7 +43,8 @@ def create_session(session, *, leader_name: str, leader_office: str, level: str,
     return dialogue
 
 
-def mark_held(dialogue: DialogueSession, now: datetime | None = None) -> None:
+def mark_held(dialogue: DialogueSession, now: datetime | None = None, *, actor=None) -> None:
+    audit.acting_as(object_session(dialogue), actor)
     now = now or utcnow()
     if dialogue.status != "planned":
         raise Conflict("Buổi đối thoại đã được ghi nhận là đã diễn ra.", "The session is already marked held.")
@@ -48,8 +54,10 @@ def mark_held(dialogue: DialogueSession, now: datetime | None = None) -> None:
     dialogue.status = "held"
 
 
-def publish_conclusion(dialogue: DialogueSession, conclusion: str, now: datetime | None = None) -> bool:
+def publish_conclusion(dialogue: DialogueSession, conclusion: str, now: datetime | None = None, *,
+                       actor=None) -> bool:
     """Publish the thông báo kết luận; returns True when it is late."""
+    audit.acting_as(object_session(dialogue), actor)
     now = now or utcnow()
     conclusion = clean_text(conclusion)
     if dialogue.status == "planned":
@@ -73,14 +81,14 @@ def is_conclusion_late(dialogue: DialogueSession, today: date | None = None) -> 
     return (today or local_today()) > dialogue.conclusion_due_date
 
 
-def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None) -> tuple[Petition, str]:
-    """A petition raised at the session: it enters the normal road (classified, assigned, answered)."""
+def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None) -> Receipt:
+    """A petition raised at the session: it enters the normal road (received, then classified, assigned and
+    answered). The caller commits, then routes it (`intake.route_if_inline`)."""
     if dialogue.status == "planned":
         raise Conflict("Buổi đối thoại chưa diễn ra.", "The session has not been held yet.")
-    draft.channel = "dialogue"
-    petition, secret = submit_petition(session, draft, actor=actor)
-    petition.dialogue_session_id = dialogue.id
-    return petition, secret
+    session.flush()  # a dialogue created in this unit of work gets its row and id before the petition refers to it
+    draft.channel, draft.dialogue_session_id = "dialogue", dialogue.id
+    return receive(session, draft, actor)
 
 
 _ITEM_START = re.compile(r"^\s*(?:\d+[.)]|[-•*+]|[a-zđ][.)])\s+", re.IGNORECASE)

@@ -1,15 +1,16 @@
 """Merging duplicates: the duplicate follows the main petition's answer; its citizen is told."""
 from portal.domain.errors import ValidationFailed
-from portal.domain.lifecycle import OPEN_STATUSES, transition
+from portal.domain.lifecycle import OPEN_STATUSES, PUBLISHED_STATUSES, ensure_allowed, transition
 from portal.domain.notify import notify_citizen
 from portal.domain.privacy import PetitionGlimpse, glimpse
 from portal.models import Petition
 
 
 def merge_petitions(session, duplicate: Petition, main: Petition, actor) -> None:
+    ensure_allowed(duplicate, actor, "merge")
     if duplicate.id == main.id:
         raise ValidationFailed("Không thể gộp phản ánh vào chính nó.", "A petition cannot be merged into itself.")
-    if main.status not in OPEN_STATUSES | {"published", "closed"} or main.merged_into_id:
+    if main.status not in OPEN_STATUSES | set(PUBLISHED_STATUSES) or main.merged_into_id:
         raise ValidationFailed("Phản ánh chính phải còn hiệu lực (chưa bị gộp, rút hay từ chối).",
                                "The main petition must be live.")
     duplicate.merged_into = main

@@ -1,6 +1,7 @@
 """Written explanations (báo cáo giải trình) owed by agencies below the 75% line."""
 from datetime import date, timedelta
 
+from portal.domain import audit
 from portal.domain.errors import ValidationFailed
 from portal.domain.text import clean_text
 from portal.models import Explanation
@@ -12,6 +13,7 @@ def previous_month(today: date) -> tuple[date, date]:
 
 
 def file_explanation(session, agency_id: int, period: tuple[date, date], body: str, actor) -> Explanation:
+    audit.acting_as(session, actor)
     body = clean_text(body)
     if len(body) < 50:
         raise ValidationFailed("Báo cáo giải trình cần ít nhất 50 ký tự: nêu nguyên nhân và biện pháp khắc phục.",

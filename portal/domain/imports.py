@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from openpyxl import load_workbook
 
 from portal.domain.errors import DomainError, ValidationFailed
-from portal.domain.petitions import PetitionDraft, submit_petition, validate_draft
+from portal.domain.intake import Receipt, receive
+from portal.domain.petitions import DEFAULT_CATEGORY, PetitionDraft, validate_draft
 from portal.domain.text import clean_text
 from portal.models import Petition
 
@@ -102,7 +103,7 @@ def check_rows(session, filename: str, data: bytes) -> ImportReport:
     for number, row in enumerate(table[1:], start=2):
         value = lambda name: row[columns[name]].strip() if name in columns and columns[name] < len(row) else ""  # noqa: E731
         draft = PetitionDraft(content=value("noi_dung"), title=value("tieu_de"), channel=value("kenh") or "web",
-                              category_code=value("linh_vuc") or "khac", province_code=value("ma_tinh"),
+                              category_code=value("linh_vuc") or DEFAULT_CATEGORY, province_code=value("ma_tinh"),
                               ward_code=value("ma_xa"), address=value("dia_chi"), reporter_name=value("ho_ten"),
                               reporter_phone=value("dien_thoai"), reporter_email=value("email"))
         try:
@@ -121,12 +122,11 @@ def check_rows(session, filename: str, data: bytes) -> ImportReport:
     return report
 
 
-def import_rows(session, filename: str, data: bytes, actor=None) -> int:
-    """Store every row, or none: any bad row refuses the whole file. The caller commits."""
+def import_rows(session, filename: str, data: bytes, actor=None) -> list[Receipt]:
+    """Receive every row, or none: any bad row refuses the whole file. The caller commits once, then routes them
+    (`intake.route_if_inline`)."""
     report = check_rows(session, filename, data)
     if not report.ok:
         raise ImportRefused(f"Tệp có {len(report.errors)} dòng lỗi; chưa nhập dòng nào. Hãy sửa rồi chạy thử lại.",
                             "The file has bad rows; nothing was imported.")
-    for _, draft in report.drafts:
-        submit_petition(session, draft, actor=actor)
-    return len(report.drafts)
+    return [receive(session, draft, actor) for _, draft in report.drafts]

@@ -1,10 +1,12 @@
-"""Intake in two steps, so a flood of petitions after a storm never waits on the classifier.
+"""The one road a petition comes in by, whatever the channel (web form, API, Open311, hotline, dialogue, import,
+demo data, the tests' factory), in two steps, so a flood of petitions after a storm never waits on the classifier.
 
-1. `accept_petition` validates and stores the petition with its "received" event and returns its code and secret:
-   one short transaction, nothing else. Its `intake_step` says what is left: "classify" (no category chosen) or
-   "route".
-2. `route_pending` (the intake worker, `flask intake work`; or the request itself when INTAKE_ROUTING is "inline")
-   classifies what the sender did not categorise, routes and assigns by the "5 rõ" rule and notifies.
+1. `receive` validates and stores the petition with its "received" event and returns its code and secret:
+   one short transaction (the caller commits), nothing else. Its `intake_step` says what is left: "classify"
+   (no category chosen) or "route".
+2. `route_pending` (the intake worker, `flask intake work`; or, after the commit, the request itself through
+   `route_if_inline` when INTAKE_ROUTING is "inline") classifies what the sender did not categorise, routes and
+   assigns by the "5 rõ" rule and notifies.
 
 A pending petition is stored and trackable, but in no figure and no agency's list until it is routed.
 If routing one fails, the petition goes to the coordinator's triage queue instead: it is never lost or stuck.
@@ -26,13 +28,12 @@ from portal.domain import calendar
 from portal.domain.classification import category_for_intake
 from portal.domain.lifecycle import describe_actor, record_event
 from portal.domain.petitions import (
+    DEFAULT_CATEGORY,
     UNKNOWN_CATEGORY,
     PetitionDraft,
     clean_fields,
     hash_secret,
     new_secret,
-    petition_values,
-    received_note,
 )
 from portal.domain.routing import route_new_petition
 from portal.domain.text import clean_text
@@ -72,25 +73,27 @@ def scoped_idempotency_key(key: str, *, api_key_id: int | None, client_address: 
     return f"api:anon:{sender}:{key}"
 
 
-def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
-                    code_prefix: str = "PA", remember: KeyToRemember | None = None) -> Receipt:
+def receive(session, draft: PetitionDraft, actor=None, *, secret: str | None = None, code_prefix: str = "PA",
+            remember: KeyToRemember | None = None, triage: bool = False) -> Receipt:
     """Validate and store a petition, with its "received" event (and the sender's idempotency key), for the
-    intake worker. The caller commits; a key used before raises IntegrityError, after a rollback.
+    intake worker; with `triage` it will wait for the coordinator instead of being assigned. The caller commits,
+    then routes (`route_if_inline`); a key used before raises IntegrityError, after a rollback.
 
-    Written as plain SQL rather than the ORM's unit of work: this is the path a flood takes, and the ORM's
-    bookkeeping cost more than the database work. On PostgreSQL it is one statement (one round trip); SQLite,
-    which has no INSERT in a WITH clause, runs its parts in turn. The rollup listeners have nothing to miss,
-    since a waiting petition counts nowhere yet.
+    Written as plain SQL rather than the ORM's unit of work: this is the path a flood takes, so it does the
+    database's work and little else. On PostgreSQL it is one statement (one round trip); SQLite,
+    which has no INSERT in a WITH clause, runs its parts in turn. The columns are the ones the ORM would write
+    (tests/domain/test_intake.py checks them); the rollup listeners have nothing to miss, since a waiting
+    petition counts nowhere yet.
     """
     step = "route" if clean_text(draft.category_code) else "classify"
-    clean_fields(draft)  # without a chosen category: "khac" until the worker classifies it
-    category_code = draft.category_code or "khac"
+    clean_fields(draft)
+    category_code = draft.category_code or DEFAULT_CATEGORY  # until the worker classifies it
     secret = secret or new_secret()
-    values = petition_values(draft, hash_secret(secret))
+    values = received_values(draft, hash_secret(secret))
     # The search text is left to the worker (its update runs the model's listener): a waiting petition is found
     # by its code or phone number, which is how operators look up a caller.
-    params = {**values, "category_code": category_code, "intake_step": step, "updated_at": values["created_at"],
-              "code_prefix": code_prefix, "year": str(values["created_at"].year),
+    params = {**values, "category_code": category_code, "intake_step": step, "needs_triage": triage,
+              "updated_at": values["created_at"], "code_prefix": code_prefix, "year": str(values["created_at"].year),
               "actor_id": getattr(actor, "id", None), "actor_label": describe_actor(actor),
               "note": received_note(draft.channel), "key": remember and remember.key,
               "request_hash": remember and remember.request_hash}
@@ -106,10 +109,36 @@ def accept_petition(session, draft: PetitionDraft, *, actor=None, secret: str | 
     return Receipt(petition_id, code, secret)
 
 
+def received_values(draft: PetitionDraft, secret_hash: str) -> dict:
+    """The columns of a received petition that come from its validated draft."""
+    return dict(
+        secret_hash=secret_hash, title=draft.title, content=draft.content, channel=draft.channel,
+        province_code=draft.province_code or None, ward_code=draft.ward_code or None,
+        address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
+        reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
+        consent_public=draft.consent_public, dialogue_session_id=draft.dialogue_session_id, created_at=utcnow(),
+        status="received",
+    )
+
+
+def received_note(channel: str) -> str:
+    """The note of a petition's first event."""
+    return f"Tiếp nhận qua kênh {channel}."
+
+
+CODE_DIGITS = 6  # at least; the seven-digit codes of a millionth petition are longer, never cut
+
+
+def petition_code(prefix: str, year: int, petition_id: int) -> str:
+    """PA-2026-000123: what citizens read back. `receive` makes it in SQL (_insert_petition), in the same
+    statement as the petition; this is that format for code outside the road (bulk loads), tested equal."""
+    return f"{prefix}-{year}-{petition_id:0{CODE_DIGITS}d}"
+
+
 def _store(connection, params: dict, *, with_key: bool) -> tuple[int, str]:
     dialect = connection.dialect.name
     if dialect == "postgresql":
-        return tuple(connection.execute(_accept_in_one(with_key), params).one())
+        return tuple(connection.execute(_receive_in_one(with_key), params).one())
     petition_id, code = connection.execute(_insert_petition(dialect), params).one()
     connection.execute(_INSERT_EVENT, {**params, "petition_id": petition_id})
     if with_key:
@@ -134,54 +163,58 @@ _KEY = {"key": bindparam("key", type_=String), "request_hash": bindparam("reques
 _INSERT_EVENT = insert(_event).values(petition_id=bindparam("petition_id"), **_RECEIVED_EVENT)
 _INSERT_KEY = insert(_key).values(petition_id=bindparam("petition_id"), response_json=bindparam("response_json"),
                                   **_KEY)
-_ACCEPTED_COLUMNS = (*petition_values(PetitionDraft(content=""), "").keys(), "intake_step", "updated_at")
-_FRESH = {"needs_triage": False, "extension_used": False, "version": 1}  # a new petition, never changed
+_RECEIVED_COLUMNS = (*received_values(PetitionDraft(content=""), "").keys(), "intake_step", "needs_triage",
+                     "updated_at")
+_FRESH = {"extension_used": False, "version": 1}  # a new petition, never changed
 
 
 @lru_cache(maxsize=None)
 def _insert_petition(dialect: str):
-    """INSERT … SELECT that takes the next id and makes the code from it (PA-2026-000123, as public_code does)
+    """INSERT … SELECT that takes the next id and makes the code from it (PA-2026-000123, as petition_code does)
     in the same statement, so the code costs no second write, and looks up the category id by its code.
     PostgreSQL takes the id from the table's sequence; SQLite from max(id) + 1, which is what it would pick
     itself and is read under the INSERT's write lock."""
     if dialect == "postgresql":
         taken = select(func.nextval(func.pg_get_serial_sequence("petition", "id")).label("id")).subquery("taken")
         as_text = cast(taken.c.id, String)
-        digits = func.lpad(as_text, func.greatest(6, func.length(as_text)), "0")
+        digits = func.lpad(as_text, func.greatest(CODE_DIGITS, func.length(as_text)), "0")
     else:
         taken = select((func.coalesce(func.max(_petition.c.id), 0) + 1).label("id")).subquery("taken")
-        digits = func.printf("%06d", taken.c.id)
+        digits = func.printf(f"%0{CODE_DIGITS}d", taken.c.id)
     code = bindparam("code_prefix", type_=String) + "-" + bindparam("year", type_=String) + "-" + digits
     category_id = _CATEGORY_ID.scalar_subquery()
-    values = [bindparam(name, type_=_petition.c[name].type) for name in _ACCEPTED_COLUMNS]
+    values = [bindparam(name, type_=_petition.c[name].type) for name in _RECEIVED_COLUMNS]
     # The columns' Python defaults, spelled out: SQLAlchemy fills those in only for a top-level INSERT, not in a WITH.
     fresh = [literal(value, _petition.c[name].type) for name, value in _FRESH.items()]
     return (insert(_petition)
-            .from_select(["id", "code", "category_id", *_ACCEPTED_COLUMNS, *_FRESH],
+            .from_select(["id", "code", "category_id", *_RECEIVED_COLUMNS, *_FRESH],
                          select(taken.c.id, code, category_id, *values, *fresh))
             .returning(_petition.c.id, _petition.c.code))
 
 
 @lru_cache(maxsize=None)
-def _accept_in_one(with_key: bool):
+def _receive_in_one(with_key: bool):
     """PostgreSQL: the petition, its first event and the idempotency key in one statement (data-modifying WITH)."""
-    accepted = _insert_petition("postgresql").cte("accepted")
+    received = _insert_petition("postgresql").cte("received")
     event = insert(_event).from_select(["petition_id", *_RECEIVED_EVENT],
-                                       select(accepted.c.id, *_RECEIVED_EVENT.values())).cte("received_event")
-    statement = select(accepted.c.id, accepted.c.code).add_cte(event)
+                                       select(received.c.id, *_RECEIVED_EVENT.values())).cte("received_event")
+    statement = select(received.c.id, received.c.code).add_cte(event)
     if with_key:
-        response_json = cast(func.json_build_object("code", accepted.c.code), String)  # as receipt_json writes it
+        response_json = cast(func.json_build_object("code", received.c.code), String)  # as receipt_json writes it
         key = insert(_key).from_select(["petition_id", "response_json", *_KEY],
-                                       select(accepted.c.id, response_json, *_KEY.values())).cte("remembered_key")
+                                       select(received.c.id, response_json, *_KEY.values())).cte("remembered_key")
         statement = statement.add_cte(key)
     return statement
 
 
-def route_if_inline(session, petition_id: int, routing: str) -> None:
-    """INTAKE_ROUTING "inline" (the default: `flask run`, tests, small sites) routes the petition in the request
-    that accepted it, after its commit; "worker" leaves it to `flask intake work`."""
-    if routing == "inline":
-        route_pending(session, ids=[petition_id])
+def route_if_inline(session, receipts: Receipt | list[Receipt], routing: str) -> int:
+    """After the commit that stored them: INTAKE_ROUTING "inline" (the default: `flask run`, tests, small sites)
+    routes the petitions in the request that received them; "worker" leaves them to `flask intake work`.
+    Returns how many were routed here."""
+    if routing != "inline":
+        return 0
+    ids = [receipts.petition_id] if isinstance(receipts, Receipt) else [r.petition_id for r in receipts]
+    return route_pending(session, limit=len(ids), ids=ids) if ids else 0
 
 
 def route_pending(session, limit: int = BATCH, ids: list[int] | None = None) -> int:

@@ -1,8 +1,16 @@
 """The petition state machine. Every change of status goes through `transition`,
 which writes its PetitionEvent in the same unit of work, so the two commit together or not at all.
+
+The pages and the workflow ask the same question, `allowed_actions(petition, user)`: what this user may do with this
+petition now. ACTION_RULES answers it; workflow.py enforces it through `ensure_allowed`.
 """
-from portal.domain.errors import IllegalTransition
-from portal.models import Petition, PetitionEvent
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy.orm import object_session
+
+from portal.domain.errors import Conflict, Forbidden, IllegalTransition
+from portal.models import AGENCY_ROLES, ExtensionRequest, Petition, PetitionEvent
 from portal.models.base import utcnow
 
 STATUS_LABELS = {
@@ -45,6 +53,12 @@ PUBLISHED_STATUSES = ("published", "closed")
 NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 # Steps that need a written reason, because someone else must act on it.
 REASON_REQUIRED = frozenset({"returned", "transferred", "rejected", "extended"})
+# An agency is at work on the petition: it may answer, ask for time or help, hand it on or give it back.
+HANDLING_STATUSES = frozenset({"assigned", "transferred", "in_progress", "extended"})
+# Items the agency has yet to take on: accepting moves them to in_progress.
+NOT_ACCEPTED_STATUSES = frozenset({"assigned", "transferred"})
+# Where a coordinator assigns by hand: new items, and items an agency gave back.
+TRIAGE_STATUSES = frozenset({"received", "returned"})
 
 
 def status_label(status: str, locale: str = "vi") -> str:
@@ -128,3 +142,92 @@ def describe_actor(actor) -> str:
     agency = getattr(actor, "agency", None)
     name = getattr(actor, "full_name", "") or getattr(actor, "name", "")
     return f"{name} ({agency.name})" if agency else name
+
+
+def _no_extension_yet(petition: Petition) -> bool:
+    """An extension is granted once: none used, none waiting for the coordinator's decision."""
+    if petition.extension_used:
+        return False
+    session = object_session(petition)
+    return session is None or session.query(ExtensionRequest.id).filter_by(
+        petition_id=petition.id, state="pending").first() is None
+
+
+@dataclass(frozen=True)
+class ActionRule:
+    """Who may take an action (an agency role only on its own agency's petitions), from which statuses, and any
+    further condition on the petition with the message that refuses it."""
+    statuses: frozenset[str]
+    roles: frozenset[str]
+    condition: Callable[[Petition], bool] | None = None
+    refused: tuple[str, str, str] = ("", "", "")  # (Vietnamese, English, code) when the condition fails
+
+
+AGENCY = frozenset(AGENCY_ROLES)
+ACTION_RULES: dict[str, ActionRule] = {
+    "accept": ActionRule(NOT_ACCEPTED_STATUSES, AGENCY),
+    "answer": ActionRule(HANDLING_STATUSES, AGENCY),
+    "request_extension": ActionRule(
+        NOT_ACCEPTED_STATUSES | {"in_progress"}, AGENCY, _no_extension_yet,
+        ("Phản ánh này đã được gia hạn hoặc đang chờ quyết định gia hạn; chỉ gia hạn một lần.",
+         "An extension was already granted or is pending; only one is allowed.", "extension_used")),
+    "coordinate": ActionRule(HANDLING_STATUSES, AGENCY),
+    "return": ActionRule(HANDLING_STATUSES, AGENCY),
+    "transfer": ActionRule(HANDLING_STATUSES, AGENCY | {"coordinator", "admin"}),
+    "approve": ActionRule(frozenset({"answered"}), frozenset({"agency_head", "admin"})),
+    "send_back": ActionRule(frozenset({"answered"}), frozenset({"agency_head", "admin"})),
+    "assign": ActionRule(TRIAGE_STATUSES, frozenset({"coordinator", "admin"})),
+    "merge": ActionRule(frozenset(s for s, moves in TRANSITIONS.items() if "merged" in moves),
+                        frozenset({"coordinator", "admin"})),
+}
+ACTION_LABELS = {
+    "accept": ("tiếp nhận xử lý", "accept"),
+    "answer": ("trả lời", "answer"),
+    "request_extension": ("xin gia hạn", "ask for an extension"),
+    "coordinate": ("đề nghị phối hợp", "ask for coordination"),
+    "return": ("trả lại bộ phận điều phối", "return to the coordinator"),
+    "transfer": ("chuyển cơ quan khác", "transfer"),
+    "approve": ("duyệt trả lời", "approve the answer"),
+    "send_back": ("trả dự thảo để sửa", "send the draft back"),
+    "assign": ("giao việc", "assign"),
+    "merge": ("gộp", "merge"),
+}
+
+
+def _own_agency(petition: Petition, user) -> bool:
+    # Compare through the relationship: before a flush, only it knows the new agency.
+    petition_agency = petition.agency.id if petition.agency is not None else petition.agency_id
+    return petition_agency is not None and petition_agency == user.agency_id
+
+
+def _refusal(petition: Petition, user, action: str):
+    """Why `user` may not take `action` on `petition` now, as a domain error; None when they may. A user of None is
+    the system itself, bound by the statuses only."""
+    rule = ACTION_RULES[action]
+    if user is not None:
+        if user.role not in rule.roles:
+            vi, en = ACTION_LABELS[action]
+            return Forbidden(f"Tài khoản của bạn không được {vi} phản ánh này.", f"Your account may not {en} here.")
+        if user.role in AGENCY_ROLES and not _own_agency(petition, user):
+            return Forbidden("Phản ánh này không thuộc cơ quan của bạn.", "This petition is not your agency's.")
+    if petition.status not in rule.statuses:
+        vi, en = ACTION_LABELS[action]
+        return Conflict(f"Không thể {vi} khi phản ánh ở trạng thái “{status_label(petition.status)}”.",
+                        f"Cannot {en} while the petition is “{status_label(petition.status, 'en')}”.",
+                        code="action_not_allowed")
+    if rule.condition is not None and not rule.condition(petition):
+        message_vi, message_en, code = rule.refused
+        return Conflict(message_vi, message_en, code=code)
+    return None
+
+
+def allowed_actions(petition: Petition, user) -> frozenset[str]:
+    """The actions (keys of ACTION_RULES) `user` may take on `petition` now: what the item page offers."""
+    return frozenset(action for action in ACTION_RULES if _refusal(petition, user, action) is None)
+
+
+def ensure_allowed(petition: Petition, user, action: str) -> None:
+    """Raise the domain error (Forbidden, Conflict) that refuses `action`, if allowed_actions would not offer it."""
+    refusal = _refusal(petition, user, action)
+    if refusal is not None:
+        raise refusal

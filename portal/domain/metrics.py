@@ -1,9 +1,9 @@
 """Response, on-time and satisfaction figures, as defined once in DOMAIN.md.
 
-Every figure is an SQL aggregate. By default they sum the daily rollups (portal/domain/rollups.py), which are
-kept in step with every change, so a year costs a few thousand rows whatever the size of the archive. A filter by
-ward, which the rollups do not carry, falls back to aggregating the petitions themselves (`source="scan"`); the
-tests compare both roads on the same data.
+Every figure is a sum over the daily and monthly rollups (portal/domain/rollups.py), which are kept in step with
+every change, so a year costs a few thousand rows whatever the size of the archive. `conditions` states the same
+figures as conditions on the petitions, for the drill-down lists; the tests check that a list holds as many items
+as its figure counts, and that the rollups equal a count of the archive (tests/oracles.py).
 """
 import math
 from dataclasses import dataclass
@@ -13,14 +13,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
+from portal.domain.lifecycle import NEVER_ANSWERED
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import RESPONSIBILITY_STEPS
-from portal.models import (NONE_ID, Agency, Apology, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling,
-                           DailyRating, DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
-                           PetitionEvent, Rating)
+from portal.models import (NONE_ID, Agency, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
+                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition)
 
 THRESHOLD_PERCENT = 75.0
-NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 
 
 @dataclass(frozen=True)
@@ -64,19 +63,16 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> list[float] 
 
 @dataclass(frozen=True)
 class Filters:
-    """Optional narrowing of every figure: one category, one channel, one ward."""
+    """Optional narrowing of every figure: one category, one channel."""
 
     category_id: int | None = None
     channel: str | None = None
-    ward_code: str | None = None
 
     def apply(self, query):
         if self.category_id:
             query = query.filter(Petition.category_id == self.category_id)
         if self.channel:
             query = query.filter(Petition.channel == self.channel)
-        if self.ward_code:
-            query = query.filter(Petition.ward_code == self.ward_code)
         return query
 
 
@@ -84,12 +80,9 @@ NO_FILTERS = Filters()
 COUNT_KEYS = ("received", "received_answered", "answered", "on_time", "open_overdue")
 
 
-def use_rollups(filters: Filters, source: str) -> bool:
-    return source == "rollup" or (source == "auto" and not filters.ward_code)
-
-
 def conditions(period: Period) -> dict:
-    """The SQL conditions behind each figure, so counts and drill-down lists use the same definition."""
+    """Each figure as a condition on the petitions, for the drill-down lists: it selects exactly the items the
+    rollups count for that figure (rollups.petition_items), as tests/domain/test_metrics.py checks."""
     in_period = and_(Petition.created_at >= period.start, Petition.created_at < period.end)
     published_in = and_(Petition.published_at >= period.start, Petition.published_at < period.end)
     open_overdue = and_(
@@ -109,15 +102,9 @@ def conditions(period: Period) -> dict:
 
 
 def petition_counts(session, period: Period, filters: Filters = NO_FILTERS, *, overall: bool = False,
-                    source: str = "auto", cohort: bool = True) -> dict:
+                    cohort: bool = True) -> dict:
     """received, received_answered (cohort), answered, on_time, open_overdue per agency id (or all in one, key 1).
     Without `cohort`, received_answered may count answers published after the period (it is then not used)."""
-    if use_rollups(filters, source):
-        return rollup_counts(session, period, filters, overall=overall, cohort=cohort)
-    return scan_counts(session, period, filters, group_by=literal_column("1") if overall else None)
-
-
-def rollup_counts(session, period: Period, filters: Filters, *, overall: bool = False, cohort: bool = True) -> dict:
     if filters.category_id or filters.channel:
         counts = _fine_counts(session, period, filters, overall)
     else:
@@ -137,7 +124,7 @@ def _answered_after(session, period: Period, filters: Filters, overall: bool) ->
     period ending on a month's last day or today) from the petitions; filtered, all from the petitions."""
     late: dict = {}
     next_month = _month_end(period.last) + timedelta(days=1)
-    unfiltered = not (filters.category_id or filters.channel or filters.ward_code)
+    unfiltered = not (filters.category_id or filters.channel)
     if unfiltered:
         c = CohortAnswer
         key = literal_column("1") if overall else c.agency_id
@@ -215,31 +202,13 @@ def _without_index(session, column):
     return column
 
 
-def scan_counts(session, period: Period, filters: Filters = NO_FILTERS, group_by=None) -> dict:
-    group = group_by if group_by is not None else Petition.agency_id
-    figures = conditions(period)
-    keys = COUNT_KEYS
-    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
-    query = (session.query(group, *(count_if(figures[k]) for k in keys))
-             .filter(Petition.agency_id.isnot(None), Petition.created_at < period.end))
-    rows = filters.apply(query).group_by(group).all()
-    return {key: dict(zip(keys, (int(v or 0) for v in values))) for key, *values in rows}
-
-
-def rating_counts(session, period: Period, source: str = "auto") -> dict[int, dict]:
+def rating_counts(session, period: Period) -> dict[int, dict]:
     """Per agency: number of ratings, and per element how many were 4 or 5."""
-    if source != "scan":
-        r = DailyRating
-        rows = (session.query(r.agency_id, func.sum(r.ratings), *(func.sum(getattr(r, e)) for e in SCORE_ELEMENTS))
-                .filter(r.day >= period.first, r.day <= period.last).group_by(r.agency_id).all())
-        return {agency_id: {"ratings": int(n), "satisfied": dict(zip(SCORE_ELEMENTS, (int(v or 0) for v in values)))}
-                for agency_id, n, *values in rows if n}
-    satisfied = [func.sum(case((getattr(Rating, e) >= 4, 1), else_=0)) for e in SCORE_ELEMENTS]
-    rows = (session.query(Rating.agency_id, func.count(Rating.id), *satisfied)
-            .filter(Rating.created_at >= period.start, Rating.created_at < period.end)
-            .group_by(Rating.agency_id).all())
+    r = DailyRating
+    rows = (session.query(r.agency_id, func.sum(r.ratings), *(func.sum(getattr(r, e)) for e in SCORE_ELEMENTS))
+            .filter(r.day >= period.first, r.day <= period.last).group_by(r.agency_id).all())
     return {agency_id: {"ratings": int(n), "satisfied": dict(zip(SCORE_ELEMENTS, (int(v or 0) for v in values)))}
-            for agency_id, n, *values in rows}
+            for agency_id, n, *values in rows if n}
 
 
 def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, list | None, dict]:
@@ -253,10 +222,8 @@ def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, l
     return index, wilson_interval(pooled, n * len(SCORE_ELEMENTS)), elements
 
 
-def handling_times(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[int, dict]:
+def handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
     """Mean and median working days from receipt to publication, per agency, for answers published in the period."""
-    if not use_rollups(filters, source):
-        return scan_handling_times(session, period, filters)
     if filters.category_id or filters.channel:
         return filtered_handling_times(session, period, filters)
     return rollup_handling_times(session, period)
@@ -281,7 +248,7 @@ def filtered_handling_times(session, period: Period, filters: Filters) -> dict[i
                  .filter(conditions(Period(first, last))["answered"], Petition.handling_days.isnot(None)))
         rows += [(agency_id, handling_days, sign * n) for agency_id, handling_days, n in
                  filters.apply(query).group_by(Petition.agency_id, Petition.handling_days)]
-    return _from_histogram(_merge_histograms(rows))
+    return from_histogram(_merge_histograms(rows))
 
 
 def _merge_histograms(rows) -> list[tuple[int, int, int]]:
@@ -322,19 +289,12 @@ def _month_end(day: date) -> date:
 def rollup_handling_times(session, period: Period) -> dict[int, dict]:
     """From the histogram of handling days kept in the rollups: a few hundred rows for a year."""
     h = DailyHandling
-    return _from_histogram(session.query(h.agency_id, h.handling_days, func.sum(h.answers))
+    return from_histogram(session.query(h.agency_id, h.handling_days, func.sum(h.answers))
                            .filter(h.day >= period.first, h.day <= period.last, h.agency_id != NONE_ID)
                            .group_by(h.agency_id, h.handling_days))
 
 
-def scan_handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
-    """The same histogram, counted from the petitions (a filter the rollups do not carry)."""
-    query = (session.query(Petition.agency_id, Petition.handling_days, func.count(Petition.id))
-             .filter(conditions(period)["answered"], Petition.handling_days.isnot(None)))
-    return _from_histogram(filters.apply(query).group_by(Petition.agency_id, Petition.handling_days))
-
-
-def _from_histogram(rows) -> dict[int, dict]:
+def from_histogram(rows) -> dict[int, dict]:
     histogram = {}
     for agency_id, days, answers in rows:
         if answers:
@@ -356,13 +316,18 @@ def median_of_histogram(bins: list[tuple[int, int]]) -> float:
     return sum(found) / len(found)
 
 
-def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS,
-                source: str = "auto", *, for_rank_only: bool = False) -> list[dict]:
+def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS, *,
+                for_rank_only: bool = False) -> list[dict]:
     """Every figure of every active agency. `for_rank_only` (the previous period) skips what ranks do not use:
     handling times and the response-rate cohort."""
-    counts = petition_counts(session, period, filters, source=source, cohort=not for_rank_only)
-    handling = {} if for_rank_only else handling_times(session, period, filters, source=source)
-    ratings = rating_counts(session, period, source=source)
+    counts = petition_counts(session, period, filters, cohort=not for_rank_only)
+    handling = {} if for_rank_only else handling_times(session, period, filters)
+    return figure_rows(session, counts, handling, rating_counts(session, period), min_sample)
+
+
+def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample: int) -> list[dict]:
+    """The rates, indices and flags of every active agency from its counts (petition_counts), handling times and
+    ratings (rating_counts)."""
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
         c = counts.get(agency.id, dict.fromkeys(("received", "received_answered", "answered", "on_time",
@@ -393,18 +358,22 @@ def assign_ranks(rows: list[dict]) -> None:
 
 
 def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int = 30,
-                   filters: Filters = NO_FILTERS, source: str = "auto") -> dict:
+                   filters: Filters = NO_FILTERS) -> dict:
     """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
     period = Period(date_from, date_to)
-    rows = agency_rows(session, period, min_sample, filters, source)
+    return ranking(period, agency_rows(session, period, min_sample, filters),
+                   agency_rows(session, period.previous(), min_sample, filters, for_rank_only=True))
+
+
+def ranking(period: Period, rows: list[dict], previous: list[dict]) -> dict:
+    """The period's rows (agency_rows) ranked, each with its rank change from the previous period's rows."""
     assign_ranks(rows)
-    previous = agency_rows(session, period.previous(), min_sample, filters, source, for_rank_only=True)
     assign_ranks(previous)
     previous_rank = {r["code"]: r["rank"] for r in previous}
     for row in rows:
         before = previous_rank.get(row["code"])
         row["rank_change"] = before - row["rank"] if before is not None and row["rank"] is not None else None
-    return {"period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+    return {"period": {"from": period.first.isoformat(), "to": period.last.isoformat()},
             "overall": overall(rows), "agencies": rows}
 
 
@@ -429,15 +398,14 @@ def months_back(last_day: date, count: int = 12) -> list[Period]:
     return list(reversed(periods))
 
 
-def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months: int = 12,
-                  source: str = "auto") -> list[dict]:
+def monthly_trend(session, last_day: date, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:
     """Received, answered and on-time rate per month, oldest first."""
     periods = months_back(last_day, months)
-    if use_rollups(filters, source):
-        counts = _rollup_months(session, periods, filters)
-    else:
-        counts = [next(iter(scan_counts(session, period, filters, group_by=literal_column("1")).values()),
-                       dict.fromkeys(COUNT_KEYS, 0)) for period in periods]
+    return trend_rows(periods, _rollup_months(session, periods, filters))
+
+
+def trend_rows(periods: list[Period], counts: list[dict]) -> list[dict]:
+    """One row of the trend per period from its counts (as petition_counts gives them, for all agencies)."""
     return [{"month": period.first.strftime("%m/%Y"), "received": c["received"], "answered": c["answered"],
              "on_time_rate": percent(c["on_time"], c["answered"] + c["open_overdue"])}
             for period, c in zip(periods, counts)]
@@ -468,48 +436,22 @@ def _rollup_months(session, periods: list[Period], filters: Filters) -> list[dic
     return months
 
 
-def heat_map(session, period: Period, filters: Filters = NO_FILTERS, source: str = "auto") -> dict[tuple[int, int], int]:
+def heat_map(session, period: Period, filters: Filters = NO_FILTERS) -> dict[tuple[int, int], int]:
     """Petitions received per (category id, agency id) in the period."""
-    if use_rollups(filters, source):
-        sums = fine_sums(session, period.first, period.last, filters, ["category_id", "agency_id"],
-                         lambda f: [f.received])
-        return {(category, agency if agency != NONE_ID else None): n for (category, agency), (n,) in sums.items() if n}
-    query = (session.query(Petition.category_id, Petition.agency_id, func.count(Petition.id))
-             .filter(Petition.created_at >= period.start, Petition.created_at < period.end,
-                     Petition.agency_id.isnot(None)))
-    return {(category, agency): n for category, agency, n in
-            filters.apply(query).group_by(Petition.category_id, Petition.agency_id)}
+    sums = fine_sums(session, period.first, period.last, filters, ["category_id", "agency_id"], lambda f: [f.received])
+    return {(category, agency if agency != NONE_ID else None): n for (category, agency), (n,) in sums.items() if n}
 
 
 RESPONSIBILITY = (*RESPONSIBILITY_STEPS.values(), "apologies")
 
 
-def responsibility_counts(session, first: date, last: date, source: str = "auto") -> dict[str, dict[str, int]]:
+def responsibility_counts(session, first: date, last: date) -> dict[str, dict[str, int]]:
     """Returns, transfers, extensions and apologies per agency code in [first, last]: how "pushing responsibility
     around" shows. Each counts against the agency that let the item go, asked for time or missed the deadline."""
-    if source == "scan":
-        return _scan_responsibility(session, Period(first, last))
     r = DailyResponsibility
     rows = (session.query(Agency.code, *(func.sum(getattr(r, column)) for column in RESPONSIBILITY))
             .join(Agency, Agency.id == r.agency_id).filter(r.day >= first, r.day <= last).group_by(Agency.code))
     return {code: dict(zip(RESPONSIBILITY, map(int, values))) for code, *values in rows if any(values)}
-
-
-def _scan_responsibility(session, period: Period) -> dict[str, dict[str, int]]:
-    """The same from the event log and the letters, read whole: what the rollup is checked against."""
-    counts: dict[str, dict[str, int]] = {}
-    steps = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
-             .join(Agency, Agency.id == PetitionEvent.agency_id)
-             .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS),
-                     PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
-             .group_by(Agency.code, PetitionEvent.to_status))
-    for code, step, number in steps:
-        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))[RESPONSIBILITY_STEPS[step]] = number
-    letters = (session.query(Agency.code, func.count(Apology.id)).join(Agency, Agency.id == Apology.agency_id)
-               .filter(Apology.issued_at >= period.start, Apology.issued_at < period.end).group_by(Agency.code))
-    for code, number in letters:
-        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))["apologies"] = number
-    return counts
 
 
 def petitions_behind(session, period: Period, figure: str, agency_id: int | None, filters: Filters = NO_FILTERS,
@@ -527,7 +469,7 @@ def petitions_behind(session, period: Period, figure: str, agency_id: int | None
         query = query.filter(Petition.agency_id == agency_id)
     if figure in ("overdue", "open_overdue"):  # the longest waiting first
         return filters.apply(query).order_by(Petition.id).limit(limit).all()
-    # Newest first by the figure's own moment: the database walks that index backwards and stops at `limit`. In id
-    # order SQLite read and sorted the whole period first (4.4 s for an agency's year at a million petitions).
+    # Newest first by the figure's own moment: the database walks that index backwards and stops at `limit`; in id
+    # order SQLite would read and sort the whole period first.
     moment = Petition.published_at if figure in ("answered", "on_time", "late") else Petition.created_at
     return filters.apply(query).order_by(moment.desc(), Petition.id.desc()).limit(limit).all()

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.exc import IntegrityError
 
-from portal.models import OutboundMail, Petition, User
+from portal.models import AGENCY_ROLES, OutboundMail, Petition, User
 from portal.models.base import utcnow
 
 CITIZEN_NOTICES = {
@@ -63,7 +63,7 @@ def notify_citizen(session, petition: Petition, kind: str, note: str = "") -> bo
                       dedupe_key=f"citizen:{petition.id}:{kind}:{petition.version}")
 
 
-def notify_staff(session, agency_id: int | None, subject: str, body: str, roles=("agency_officer", "agency_head"),
+def notify_staff(session, agency_id: int | None, subject: str, body: str, roles=AGENCY_ROLES,
                  dedupe_prefix: str | None = None) -> int:
     """Tell the staff of an agency (or, with agency_id None, every user of `roles`)."""
     query = session.query(User).filter(User.active.is_(True), User.role.in_(roles))
@@ -93,7 +93,7 @@ def queue_digests(session, today: date, due_within_days: int = 3) -> int:
 
     horizon = today + timedelta(days=due_within_days)
     queued = 0
-    for user in session.query(User).filter(User.active.is_(True), User.role.in_(("agency_officer", "agency_head"))):
+    for user in session.query(User).filter(User.active.is_(True), User.role.in_(AGENCY_ROLES)):
         items = (session.query(Petition).filter(Petition.agency_id == user.agency_id,
                                                 Petition.status.in_(OPEN_STATUSES),
                                                 Petition.due_date <= horizon).order_by(Petition.due_date).all())

@@ -1,4 +1,5 @@
-"""Receiving petitions and letting citizens follow them."""
+"""A petition as a sender gives it (the draft, its checks, the tracking secret), and letting citizens follow it.
+Every channel stores a draft through intake.receive."""
 import hashlib
 import hmac
 import re
@@ -9,19 +10,19 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.orm import joinedload
 
 from portal.domain import places
-from portal.domain.classification import category_for_intake
 from portal.domain.errors import NotFound, ValidationFailed
-from portal.domain.lifecycle import record_event
-from portal.domain.routing import route_new_petition
+from portal.domain.lifecycle import PUBLISHED_STATUSES
 from portal.domain.text import clean_text
 from portal.models import CHANNELS, Category, Petition
-from portal.models.base import utcnow
 
 CONTENT_MIN, CONTENT_MAX = 20, 10_000
 TITLE_MAX = 255
 # No 0/O, 1/I/L: the code is read out over the phone and copied from paper.
 SECRET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 SECRET_LENGTH = 12
+# Where a petition goes when the sender chose no category and the classifier has not looked yet (and where an
+# import's row without one goes): "Khác".
+DEFAULT_CATEGORY = "khac"
 _PHONE = re.compile(r"^(?:\+84|84|0)(?:[235789]\d{8}|2\d{9})$")
 
 
@@ -42,6 +43,8 @@ class PetitionDraft:
     reporter_phone: str = ""
     reporter_email: str = ""
     consent_public: bool = True
+    # Set by dialogue.record_petition: the session the petition was raised at.
+    dialogue_session_id: int | None = None
 
 
 def normalize_phone(raw: str) -> str:
@@ -69,7 +72,7 @@ def normalize_email(raw: str) -> str:
 def validate_draft(session, draft: PetitionDraft) -> tuple[PetitionDraft, Category]:
     """Clean every field and check it; raises ValidationFailed naming the field."""
     clean_fields(draft)
-    category = session.query(Category).filter_by(code=draft.category_code or "khac").first()
+    category = session.query(Category).filter_by(code=draft.category_code or DEFAULT_CATEGORY).first()
     if category is None:
         raise UNKNOWN_CATEGORY
     return draft, category
@@ -136,61 +139,6 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(normalize_secret(secret).encode()).hexdigest()
 
 
-def public_code(petition: Petition, prefix: str = "PA") -> str:
-    return petition_code(prefix, petition.created_at.year, petition.id)
-
-
-def petition_code(prefix: str, year: int, petition_id: int) -> str:
-    """PA-2026-000123: what citizens read back. intake._insert_petition makes the same in SQL."""
-    return f"{prefix}-{year}-{petition_id:06d}"
-
-
-def new_petition(draft: PetitionDraft, category: Category, secret: str | None, **fields) -> tuple[Petition, str]:
-    """A received petition from a validated draft, and its tracking secret (a fresh one unless given)."""
-    secret = secret or new_secret()
-    return Petition(category=category, **petition_values(draft, hash_secret(secret)), **fields), secret
-
-
-def petition_values(draft: PetitionDraft, secret_hash: str) -> dict:
-    """The columns of a received petition from a validated draft."""
-    return dict(
-        secret_hash=secret_hash, title=draft.title, content=draft.content, channel=draft.channel,
-        province_code=draft.province_code or None, ward_code=draft.ward_code or None,
-        address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
-        reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
-        consent_public=draft.consent_public, created_at=utcnow(), status="received",
-    )
-
-
-def received_note(channel: str) -> str:
-    """The note of a petition's first event, whichever road it came in by."""
-    return f"Tiếp nhận qua kênh {channel}."
-
-
-def submit_petition(session, draft: PetitionDraft, *, actor=None, secret: str | None = None,
-                    code_prefix: str = "PA", overrides=None, triage: bool = False) -> tuple[Petition, str]:
-    """Validate, store and route a petition. Returns it with its tracking secret (shown once).
-
-    With `triage`, the petition waits for the coordinator instead of being routed at once.
-    The caller commits: the petition, its events and its assignment are one unit of work.
-    """
-    draft.category_code, confidence, unsure = category_for_intake(clean_text(draft.content), draft.category_code)
-    draft, category = validate_draft(session, draft)
-    petition, secret = new_petition(draft, category, secret, needs_triage=triage or unsure,
-                                    classifier_confidence=confidence)
-    session.add(petition)
-    session.flush()  # the id makes the code; whatever the caller added before is flushed with it
-    petition.code = public_code(petition, code_prefix)
-    # What routing reads (calendar, rules, agencies, staff) is flushed already, and a new petition has no earlier
-    # assignment or notice: its code, events, assignment and notices can go out in one flush at the commit instead
-    # of one autoflush per query on the way (each flush also runs the rollup listeners).
-    with session.no_autoflush:
-        record_event(session, petition, kind="transition", to_status="received", actor=actor,
-                     note=received_note(draft.channel))
-        route_new_petition(session, petition, overrides)
-    return petition, secret
-
-
 def find_for_tracking(session, code: str, secret: str) -> Petition:
     """The petition behind a code and secret. A wrong secret and an unknown code raise the same error,
     and the comparison runs in constant time, so neither the answer nor its timing tells them apart."""
@@ -207,7 +155,7 @@ def find_for_tracking(session, code: str, secret: str) -> Petition:
 def published_petition(session, code: str) -> Petition:
     """A petition whose answer the public may read."""
     petition = session.query(Petition).filter_by(code=clean_text(code).upper()).first()
-    if petition is None or petition.status not in ("published", "closed") or not petition.consent_public:
+    if petition is None or petition.status not in PUBLISHED_STATUSES or not petition.consent_public:
         raise NotFound("Không có phản ánh công khai với mã này.", "No public petition has this code.")
     return petition
 
@@ -216,6 +164,6 @@ def published_answer(petition: Petition):
     """The approved answer the citizen and the public read, or None."""
     from portal.models import Answer
 
-    if petition.status not in ("published", "closed"):  # approving an answer is what publishes it
+    if petition.status not in PUBLISHED_STATUSES:  # approving an answer is what publishes it
         return None
     return petition.answers.filter_by(state="approved").order_by(Answer.approved_at.desc()).first()

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import and_
 
 from portal.domain import places
-from portal.models import Petition
+from portal.domain.lifecycle import PUBLISHED_STATUSES
+from portal.models import AGENCY_ROLES, Petition
 
-PUBLIC_STATUSES = ("published", "closed")
+PUBLIC_STATUSES = PUBLISHED_STATUSES
 # Three decimals of a degree are about 110 m of latitude: the street, not the house.
 COORDINATE_DECIMALS = 3
 
@@ -51,7 +52,7 @@ class PetitionGlimpse:
 
 def may_read(petition: Petition, viewer) -> bool:
     """Officers read their own agency's petitions; the coordinator (and the admin) read every one."""
-    if viewer.role in ("agency_officer", "agency_head"):
+    if viewer.role in AGENCY_ROLES:
         return petition.agency_id is not None and petition.agency_id == viewer.agency_id
     return viewer.role in ("coordinator", "admin")
 

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from portal.domain.errors import Conflict, ValidationFailed
-from portal.domain.lifecycle import record_event
+from portal.domain.lifecycle import PUBLISHED_STATUSES, record_event
 from portal.models import Petition, Rating
 from portal.models.base import utcnow
 
@@ -15,7 +15,7 @@ ELEMENT_LABELS = {
     "feedback": ("Tiếp nhận và phản hồi", "Receiving and answering feedback"),
 }
 CHANGE_WINDOW = timedelta(days=7)
-RATABLE_STATUSES = ("published", "closed")
+RATABLE_STATUSES = PUBLISHED_STATUSES
 
 
 def check_scores(scores: dict) -> dict[str, int]:

@@ -2,24 +2,25 @@
 
 A petition's contribution to the rollups is a pure function of its own fields (`petition_contribution`). On every
 flush, the contribution of each changed petition or rating before the change is taken away and the one after is
-added, in the same transaction, with one upsert per rollup row touched. `rebuild` recomputes everything from the
-archive, for repair and after bulk loads; the tests check both roads agree.
+added, in the same transaction, with one upsert per rollup row touched: the listeners below are registered on the
+application's session class by portal/domain/side_effects.py, which says what every flush and commit writes and
+why. `rebuild` recomputes everything from the archive, for repair and after bulk loads; the tests check both roads
+agree.
 """
 from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import delete, event, inspect, select, text
-from sqlalchemy.orm import Session
 
 from portal.domain.calendar import local_date
+from portal.domain.lifecycle import NEVER_ANSWERED
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.models import (NONE_ID, Apology, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
                            DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
                            PetitionEvent, Rating)
 from portal.models.base import utcnow
 
-NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
                    "answered_on_time", "handling_days", "closed_at", "intake_step")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
@@ -47,7 +48,7 @@ def petition_contribution(fields: dict) -> Counter:
 
 
 def petition_items(fields: dict) -> list[tuple[tuple, int]]:
-    """The same as a list, which bulk loads add up faster than Counters. A petition waiting for the intake worker
+    """The same as a list, which a rebuild or a bulk load adds up without a Counter per petition. A petition waiting for the intake worker
     counts nowhere yet: its category and agency are still to be decided."""
     if fields.get("created_at") is None or fields.get("intake_step"):
         return []
@@ -128,8 +129,8 @@ def apply(connection, delta: Counter) -> None:
 
 @lru_cache(maxsize=None)
 def _upsert_text(table: str, columns: tuple[str, ...]):
-    """INSERT ... ON CONFLICT DO UPDATE, the same words on SQLite and PostgreSQL; built once per shape, since
-    building it with SQLAlchemy's dialect constructs on every change cost more than running it."""
+    """INSERT ... ON CONFLICT DO UPDATE, the same words on SQLite and PostgreSQL; built once per shape and kept,
+    since it runs for every change that touches the rollups."""
     return text(_upsert_sql(table, columns, f"VALUES ({', '.join(':' + c for c in KEYS[table] + columns)})"))
 
 
@@ -178,8 +179,7 @@ def _watched(obj):
     return WATCHED.get(type(obj))
 
 
-@event.listens_for(Session, "before_flush")
-def _take_old(session, flush_context, instances):
+def take_old(session, flush_context, instances):
     """Before the flush: take away what each changed object counted for. Foreign keys set through relationships
     are only filled in during the flush, so the new contributions are added after it."""
     delta, changed = session.info.setdefault("rollup_delta", Counter()), session.info.setdefault("rollup_changed", [])
@@ -197,8 +197,8 @@ def _take_old(session, flush_context, instances):
             changed.append(obj)
 
 
-@event.listens_for(Session, "after_flush")
-def _add_new(session, flush_context):
+def add_new(session, flush_context):
+    """After the flush: add what each new or changed object counts for now."""
     delta = session.info.pop("rollup_delta", Counter())
     for obj in session.info.pop("rollup_changed", []):
         names, contribution, _ = _watched(obj)
@@ -209,8 +209,7 @@ def _add_new(session, flush_context):
         session.info.setdefault("rollup_pending", Counter()).update(delta)
 
 
-@event.listens_for(Session, "before_commit")
-def _write_at_commit(session):
+def write_at_commit(session):
     """The changes of all flushes are netted and written once, just before the commit: a new petition is first
     flushed without an agency and assigned a moment later, and writing each flush would lock the "no agency" rows
     until the commit, making concurrent submissions wait for each other on PostgreSQL."""
@@ -222,20 +221,23 @@ def _write_at_commit(session):
         apply(session.connection(), pending)
 
 
-@event.listens_for(Session, "after_transaction_end")
-def _forget(session, transaction):
+def forget(session, transaction):
     if transaction.parent is None:  # committed (and written above) or rolled back: nothing may carry over
         session.info.pop("rollup_pending", None)
 
 
-def _load_old_values(model, names):
-    # Without this, setting an attribute that was expired (after a commit) would not remember its old value.
-    for name in names:
-        event.listen(getattr(model, name), "set", lambda *args: None, active_history=True)
+def remember_old_values() -> None:
+    """Load the old value of every watched attribute before it is set: without this, setting an attribute that was
+    expired (after a commit) would not remember what it counted for. Registering twice changes nothing."""
+    for model, (names, *_) in WATCHED.items():
+        for name in names:
+            attribute = getattr(model, name)
+            if not event.contains(attribute, "set", _old_value_loaded):
+                event.listen(attribute, "set", _old_value_loaded, active_history=True)
 
 
-for watched_model, (watched_names, *_) in WATCHED.items():
-    _load_old_values(watched_model, watched_names)
+def _old_value_loaded(target, value, oldvalue, initiator):
+    """Does nothing itself: listening with active_history=True is what makes SQLAlchemy load the old value."""
 
 
 # --- rebuilding ------------------------------------------------------------------------------------------------
@@ -263,13 +265,13 @@ def rebuild(session, batch: int = 20000) -> int:
 
 def apply_bulk(connection, delta: dict) -> None:
     """Add a large `delta` (a bulk load, a rebuild): one upsert per table, its rows handed to the driver as plain
-    tuples (building them through SQLAlchemy cost more than the database's work)."""
+    tuples, not SQLAlchemy constructs, since a rebuild writes hundreds of thousands of them."""
     write_bulk_rows(connection, bulk_rows(delta))
 
 
 def _copy_and_upsert(connection, table: str, counters: tuple[str, ...], rows: list[tuple]) -> None:
-    """PostgreSQL: COPY into a temporary table, then one upsert from it; row by row took four times as long. A table
-    this transaction sees empty (a first bulk load, a rebuild) takes the COPY straight: half the database's work."""
+    """PostgreSQL: COPY into a temporary table, then one upsert from it, rather than an upsert per row. A table
+    this transaction sees empty (a first bulk load, a rebuild) takes the COPY straight, with no temporary table."""
     name, columns = TABLES[table].__tablename__, ", ".join(KEYS[table] + counters)
     with connection.connection.driver_connection.cursor() as cursor:
         if _copied_into_empty(cursor, name, columns, rows):
@@ -323,40 +325,3 @@ def write_bulk_rows(connection, tables: dict[str, tuple[tuple[str, ...], list[tu
             markers = ", ".join("?" * (len(KEYS[table]) + len(counters)))
             connection.exec_driver_sql(_upsert_sql(table, counters, f"VALUES ({markers})"), rows)
 
-
-def snapshot(session) -> dict:
-    """Every non-zero rollup counter, for comparing two ways of computing them."""
-    out = {}
-    for table, model in TABLES.items():
-        keys = KEYS[table]
-        for row in session.query(model):
-            for column in model.__table__.columns:
-                value = getattr(row, column.name)
-                if column.name not in keys and value:
-                    out[(table, *(getattr(row, k) for k in keys), column.name)] = value
-    return out
-
-
-def add_responsibility_of_loaded(connection, first_petition_id: int) -> None:
-    """A bulk load writes its events and apology letters in SQL (domain/synthetic.py), so their responsibility
-    counts are summed in SQL too, by the same rules as event_contribution and apology_contribution (the tests
-    check the two agree): one pass over the loaded petitions' events."""
-    day = _local_day_sql(connection.dialect.name)
-    counters = (*RESPONSIBILITY_STEPS.values(), "apologies")
-    steps = ", ".join(f"'{step}'" for step in RESPONSIBILITY_STEPS)
-    per_step = ", ".join(f"CASE WHEN to_status = '{step}' THEN 1 ELSE 0 END AS {column}"
-                         for step, column in RESPONSIBILITY_STEPS.items())
-    source = (f"SELECT day, agency_id, {', '.join(f'sum({c})' for c in counters)} FROM ("
-              f"SELECT {day.format('at')} AS day, coalesce(agency_id, {NONE_ID}) AS agency_id, {per_step}, "
-              f"0 AS apologies FROM petition_event "
-              f"WHERE petition_id >= :first AND kind = 'transition' AND to_status IN ({steps}) "
-              f"UNION ALL SELECT {day.format('issued_at')}, coalesce(agency_id, {NONE_ID}), 0, 0, 0, 1 "
-              f"FROM apology WHERE petition_id >= :first) AS steps GROUP BY day, agency_id")
-    connection.execute(text(_upsert_sql("responsibility", counters, source)), {"first": first_petition_id})
-
-
-def _local_day_sql(dialect: str) -> str:
-    # Vietnam has kept UTC+7 without daylight saving since 1976 (calendar.local_date); timestamps are naive UTC.
-    if dialect == "postgresql":
-        return "CAST({} + interval '7 hours' AS DATE)"
-    return "date({}, '+7 hours')"

@@ -5,13 +5,12 @@ the commit to the caller, so the state and its event land together.
 """
 from portal.domain.approval import ensure_four_eyes
 from portal.domain.calendar import is_on_time, local_date, working_days_between
-from portal.domain.errors import Conflict, Forbidden, ValidationFailed
-from portal.domain.lifecycle import record_event, transition
+from portal.domain.errors import Conflict, ValidationFailed
+from portal.domain.lifecycle import NOT_ACCEPTED_STATUSES, ensure_allowed, record_event, transition
 from portal.domain.notify import notify_citizen, notify_heads_of_draft, notify_staff
 from portal.domain.publication import approved_version
 from portal.domain.text import html_to_text, sanitize_html
 from portal.models import (
-    AGENCY_ROLES,
     Agency,
     Answer,
     Assignment,
@@ -24,30 +23,19 @@ from portal.models.base import utcnow
 ANSWER_MIN = 20
 
 
-def ensure_own_agency(petition: Petition, actor) -> None:
-    """An agency acts only on its own items; the check every agency action starts with."""
-    if actor is None or actor.role == "admin":
-        return
-    # Compare through the relationships: before a flush, only they know the new agency.
-    petition_agency = petition.agency.id if petition.agency is not None else petition.agency_id
-    if actor.role in ("agency_officer", "agency_head") and petition_agency == actor.agency_id:
-        return
-    raise Forbidden("Phản ánh này không thuộc cơ quan của bạn.", "This petition is not your agency's.")
-
-
 def accept(session, petition: Petition, actor) -> None:
-    ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "accept")
     transition(session, petition, "in_progress", actor=actor, note=f"{_agency_name(actor, petition)} tiếp nhận xử lý.")
 
 
 def submit_answer(session, petition: Petition, actor, body_html: str) -> Answer:
     """The officer's answer goes to the agency head for approval."""
-    ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "answer")
     body = sanitize_html(body_html)
     if len(html_to_text(body)) < ANSWER_MIN:
         raise ValidationFailed(f"Nội dung trả lời cần ít nhất {ANSWER_MIN} ký tự.",
                                f"The answer needs at least {ANSWER_MIN} characters.", field="content")
-    if petition.status in ("assigned", "transferred"):
+    if petition.status in NOT_ACCEPTED_STATUSES:
         accept(session, petition, actor)
     for stale in petition.answers.filter(Answer.state.in_(("draft", "submitted"))):
         stale.state = "superseded"
@@ -63,9 +51,7 @@ def approve_answer(session, petition: Petition, actor, *, public_title: str | No
                    public_content: str | None = None, published_html: str | None = None) -> Answer:
     """The agency head approves: the answer is published with the public version the head approved (a part not
     given is the redaction's proposal, so the API and the web page publish the same texts from the same inputs)."""
-    ensure_own_agency(petition, actor)
-    if actor is not None and actor.role not in ("agency_head", "admin"):
-        raise Forbidden("Chỉ lãnh đạo cơ quan được duyệt trả lời.", "Only the agency head approves answers.")
+    ensure_allowed(petition, actor, "approve")
     answer = petition.answers.filter_by(state="submitted").order_by(Answer.id.desc()).first()
     if answer is None:
         raise ValidationFailed("Chưa có dự thảo trả lời để duyệt.", "There is no answer to approve.")
@@ -86,7 +72,7 @@ def approve_answer(session, petition: Petition, actor, *, public_title: str | No
 
 def send_back(session, petition: Petition, actor, reason: str) -> None:
     """The head sends the draft back to the officer."""
-    ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "send_back")
     if not reason.strip():
         raise ValidationFailed("Cần nêu lý do trả lại dự thảo.", "Give a reason.", field="reason")
     for answer in petition.answers.filter_by(state="submitted"):
@@ -111,7 +97,7 @@ def check_version(petition: Petition, seen_version: int | None) -> None:
 
 def return_to_coordinator(session, petition: Petition, actor, reason: str) -> None:
     """The agency says the item is not theirs: it goes back to the coordinator, counted against nobody yet."""
-    ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "return")
     transition(session, petition, "returned", actor=actor, note=f"Trả lại bộ phận điều phối. Lý do: {reason.strip()}")
     petition.needs_triage = True
 
@@ -120,8 +106,7 @@ def transfer(session, petition: Petition, actor, to_agency: Agency, reason: str)
     """Hand the item to another agency; the old assignment stays on record, the deadline stays the citizen's."""
     from portal.domain.routing import DEFAULT_EXPECTED_RESULT, default_official
 
-    if actor is not None and actor.role in AGENCY_ROLES:
-        ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "transfer")
     if to_agency is None or to_agency.id == petition.agency_id:
         raise ValidationFailed("Chọn một cơ quan khác để chuyển.", "Choose another agency.", field="agency")
     if not reason.strip():
@@ -144,13 +129,7 @@ def transfer(session, petition: Petition, actor, to_agency: Agency, reason: str)
 
 def request_extension(session, petition: Petition, actor, new_due_date, reason: str) -> ExtensionRequest:
     """Ask the coordinator for more time: once per petition, for a later date, with a reason."""
-    ensure_own_agency(petition, actor)
-    if petition.extension_used or session.query(ExtensionRequest).filter_by(petition_id=petition.id,
-                                                                              state="pending").first():
-        raise Conflict("Phản ánh này đã được gia hạn hoặc đang chờ quyết định gia hạn; chỉ gia hạn một lần.",
-                       "An extension was already granted or is pending; only one is allowed.", code="extension_used")
-    if petition.status not in ("assigned", "in_progress", "transferred"):
-        raise Conflict("Chỉ xin gia hạn khi phản ánh đang được xử lý.", "Extensions are for items being handled.")
+    ensure_allowed(petition, actor, "request_extension")  # once per petition, while it is being handled
     if new_due_date is None or petition.due_date is None or new_due_date <= petition.due_date:
         raise ValidationFailed("Ngày gia hạn phải sau hạn hiện tại.", "The new date must be after the current due date.",
                                field="new_due_date")
@@ -190,7 +169,7 @@ def decide_extension(session, request: ExtensionRequest, actor, *, grant: bool, 
 
 def request_coordination(session, petition: Petition, actor, to_agency: Agency, note: str) -> CoordinationRequest:
     """The lead agency asks another to contribute; recorded on the timeline, the lead stays responsible."""
-    ensure_own_agency(petition, actor)
+    ensure_allowed(petition, actor, "coordinate")
     if to_agency is None or to_agency.id == petition.agency_id:
         raise ValidationFailed("Chọn cơ quan phối hợp khác cơ quan chủ trì.", "Choose another agency.", field="agency")
     if not note.strip():

@@ -10,6 +10,7 @@ from portal.models.petition import (  # noqa: F401
     Petition,
     PetitionEvent,
 )
+from portal.models.photo import PetitionPhoto  # noqa: F401
 from portal.models.rating import Explanation, LabelledExample, Rating  # noqa: F401
 from portal.models.rollup import (  # noqa: F401
     NONE_ID,
@@ -27,6 +28,7 @@ from portal.models.user import (  # noqa: F401
     AGENCY_ROLES,
     ROLE_LABELS,
     ROLES,
+    WORKSPACE_ROLES,
     ApiKey,
     PasswordLink,
     RateLimitCounter,

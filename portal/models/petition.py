@@ -83,6 +83,14 @@ class Petition(db.Model):
         db.Index("ix_petition_contact_kept_published", "status", "published_at",
                  sqlite_where=db.text("contact_erased_at IS NULL"),
                  postgresql_where=db.text("contact_erased_at IS NULL")),
+        # The public map (domain/public_map.py) reads the published petitions that have a place from these alone:
+        # by time for a page of the newest, by place for the few points of a small box.
+        db.Index("ix_petition_public_map_time", "published_at", "id", "lat", "lng", "status", "consent_public",
+                 "category_id", "agency_id", sqlite_where=db.text("published_at IS NOT NULL AND lat IS NOT NULL"),
+                 postgresql_where=db.text("published_at IS NOT NULL AND lat IS NOT NULL")),
+        db.Index("ix_petition_public_map_place", "lat", "lng", "published_at", "status", "consent_public",
+                 "category_id", "agency_id", sqlite_where=db.text("published_at IS NOT NULL AND lat IS NOT NULL"),
+                 postgresql_where=db.text("published_at IS NOT NULL AND lat IS NOT NULL")),
     )
 
     def __repr__(self):
@@ -166,7 +174,9 @@ def folded(text: str | None) -> str:
 @event.listens_for(Petition, "before_insert")
 @event.listens_for(Petition, "before_update")
 def keep_search_text(mapper, connection, petition: Petition) -> None:
+    from portal.domain.lifecycle import PUBLISHED_STATUSES  # the domain imports the models, not the reverse
+
     petition.search_staff = folded(f"{petition.code or ''} {petition.title} {petition.content}")
-    public = petition.status in ("published", "closed") and petition.consent_public
+    public = petition.status in PUBLISHED_STATUSES and petition.consent_public
     public_text = f"{petition.code or ''} {petition.public_title or ''} {petition.public_content or ''}"
     petition.search_public = folded(public_text) if public else None

@@ -23,6 +23,8 @@ ROLES = (
     "admin",
 )
 AGENCY_ROLES = ("agency_officer", "agency_head")
+# The agency workspace (/co-quan): the agencies' staff and the coordinator who routes their items.
+WORKSPACE_ROLES = (*AGENCY_ROLES, "coordinator")
 
 
 class User(UserMixin, db.Model):

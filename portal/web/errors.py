@@ -43,8 +43,7 @@ def error_response(status: int, code: str | None = None, message: str | None = N
         return jsonify(error={"code": code, "message": message}), status
     if request.path.startswith("/open311/"):
         return jsonify([{"code": status, "description": message}]), status
-    template = status if status in (400, 403, 404, 429, 500) else "generic"
-    return render_template(f"errors/{template}.html", status=status, message=message), status
+    return render_template("errors/error.html", status=status, message=message), status
 
 
 def register(app):

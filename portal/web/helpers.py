@@ -8,8 +8,10 @@ from flask_babel import lazy_gettext as _l
 
 from portal.domain import places
 from portal.domain.calendar import LOCAL_TZ
-from portal.domain.lifecycle import event_label, status_label
+from portal.domain.lifecycle import OPEN_STATUSES, PUBLISHED_STATUSES, event_label, status_label
 from portal.domain.petitions import format_secret
+from portal.extensions import db
+from portal.models import Category
 
 
 def local_datetime(value: datetime | None, pattern: str = "%H:%M %d/%m/%Y") -> str:
@@ -37,8 +39,8 @@ STAFF_NAV = {
     "admin": [("admin.index", _l("Quản trị")), ("agency.triage", _l("Điều phối")),
               ("committee.dashboard", _l("Bảng theo dõi"))],
 }
-PUBLIC_NAV = [("public.search", _l("Tìm kiếm")), ("public.transparency", _l("Minh bạch")),
-              ("dialogue.public_sessions", _l("Đối thoại"))]
+PUBLIC_NAV = [("public.search", _l("Tìm kiếm")), ("public.public_map", _l("Bản đồ")),
+              ("public.transparency", _l("Minh bạch")), ("dialogue.public_sessions", _l("Đối thoại"))]
 # A public entry staff do not need twice: the workspace entry that stands for it in their own menu.
 PUBLIC_NAV_REPLACED_BY = {"dialogue.public_sessions": "dialogue.sessions"}
 CHANNEL_LABELS = {"web": _l("Cổng thông tin"), "hotline": _l("Đường dây nóng 1022"),
@@ -70,6 +72,12 @@ def category_name(category) -> str:
     return category.name_en if _english() and category.name_en else category.name
 
 
+def category_choices(blank: str | None = None) -> list[tuple[str, str]]:
+    """Every category as (code, name in the page's language), by name; `blank` first when the choice is optional."""
+    choices = [(c.code, category_name(c)) for c in db.session.query(Category).order_by(Category.name)]
+    return ([("", str(blank))] if blank is not None else []) + choices
+
+
 def agency_name(agency) -> str:
     """An agency's name in the page's language, English while it keeps the taxonomy's name. Takes an Agency or
     a figures row ({"code": ..., "name": ...})."""
@@ -97,6 +105,10 @@ def register(app):
     app.add_template_filter(category_name, "category_name")
     app.add_template_filter(agency_name, "agency_name")
     app.add_template_filter(event_note, "event_note")
+    # Status groups are the lifecycle's: a template asks `p.status in OPEN_STATUSES`, never a tuple of its own.
+    app.add_template_global(OPEN_STATUSES, "OPEN_STATUSES")
+    app.add_template_global(PUBLISHED_STATUSES, "PUBLISHED_STATUSES")
+    app.add_template_global(category_choices, "category_choices")
 
     @app.template_filter("status")
     def status_filter(status):

@@ -1,6 +1,7 @@
 """Security headers on every response (no caching of private pages, HSTS behind HTTPS), the role gate for staff
 pages, and the limit on guessing tracking secrets."""
-from functools import wraps
+from functools import lru_cache, wraps
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, request, session
 from flask_limiter.util import get_remote_address
@@ -10,14 +11,13 @@ from portal.domain.text import clean_text
 from portal.extensions import limiter
 
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tile_source}; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
@@ -33,17 +33,31 @@ PRIVATE_PATHS = ("/da-gui", "/tra-cuu", "/thu-xin-loi/", "/dang-nhap", "/xoa-tho
 
 
 def add_security_headers(response):
-    """On every response, unless a view set its own (werkzeug's setdefault raises and catches a KeyError for each
-    missing header: a membership test is cheaper on the busiest path)."""
+    """On every response, unless a view set its own: a membership test, not werkzeug's setdefault, which raises
+    and catches a KeyError for each missing header on every response."""
     headers = response.headers
     for name, value in SECURITY_HEADERS.items():
         if name not in headers:
             headers[name] = value
+    if "Content-Security-Policy" not in headers:
+        headers["Content-Security-Policy"] = content_security_policy(current_app.config["MAP_TILE_URL"])
     if is_private():
         headers["Cache-Control"] = "no-store"
     if current_app.config["SESSION_COOKIE_SECURE"] and "Strict-Transport-Security" not in headers:
         headers["Strict-Transport-Security"] = HSTS
     return response
+
+
+@lru_cache(maxsize=8)
+def content_security_policy(tile_url: str) -> str:
+    """The policy, with the map tiles' host (MAP_TILE_URL) among the image sources: the only outside host a page may
+    load anything from. A "{s}" subdomain template becomes a wildcard; tiles served by the portal need nothing."""
+    parts = urlsplit(tile_url)
+    host = parts.netloc.replace("{s}", "*")
+    tile_source = ""
+    if parts.scheme in ("http", "https") and host and not any(c in host for c in "{} ;,'"):
+        tile_source = f" {parts.scheme}://{host}"
+    return CONTENT_SECURITY_POLICY.format(tile_source=tile_source)
 
 
 def is_private() -> bool:
@@ -70,19 +84,6 @@ def role_required(*roles):
         return wrapped
 
     return decorator
-
-
-def audit_actor() -> tuple[int | None, str]:
-    """Who the audit trail names for a change made during this request: the signed-in user, or the API key."""
-    from flask import g, has_request_context
-
-    if has_request_context():
-        if getattr(g, "api_actor", None) is not None:
-            return None, f"API: {g.api_actor.name}"
-        if current_user and current_user.is_authenticated:
-            return current_user.id, current_user.email
-        return None, "người dân"
-    return None, "hệ thống"
 
 
 def wrong_secret(response) -> bool:

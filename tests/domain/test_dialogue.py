@@ -4,7 +4,9 @@ import pytest
 
 from portal.domain import dialogue as dialogues
 from portal.domain.errors import Conflict, ValidationFailed
+from portal.domain.intake import route_pending
 from portal.domain.petitions import PetitionDraft
+from portal.models import Petition
 from tests.conftest import VALID_CONTENT
 
 
@@ -56,9 +58,11 @@ def test_petitions_raised_are_followed_up(db):
     item = new_session(db, datetime(2026, 11, 2, 2, 0))
     dialogues.mark_held(item, now=datetime(2026, 11, 3))
     db.session.flush()
-    petition, _ = dialogues.record_petition(db.session, item, PetitionDraft(content=VALID_CONTENT,
-                                                                          category_code="giao-thong"))
+    receipt = dialogues.record_petition(db.session, item, PetitionDraft(content=VALID_CONTENT,
+                                                                        category_code="giao-thong"))
     db.session.commit()
+    route_pending(db.session, ids=[receipt.petition_id])
+    petition = db.session.get(Petition, receipt.petition_id)
     follow = dialogues.follow_up(item, today=petition.due_date + timedelta(days=1))
     assert petition.channel == "dialogue" and follow["total"] == 1 and follow["overdue"] == 1
 

@@ -103,3 +103,37 @@ def test_the_drill_down_lists_the_newest_first_and_the_longest_overdue_first(db,
     year = Period(local_today() - timedelta(days=364), local_today())
     assert [p.id for p in petitions_behind(db.session, year, "received", older.agency_id)] == [newer.id, older.id]
     assert [p.id for p in petitions_behind(db.session, year, "overdue", older.agency_id)] == [older.id, newer.id]
+
+
+@pytest.fixture
+def archive(db):
+    from bench.synthetic import seed_synthetic
+    from portal.domain.overdue import apology_letter
+
+    seed_synthetic(db.session, 1500, seed=11, render_apology=apology_letter)
+    return db.session
+
+
+def test_each_drill_down_lists_as_many_items_as_its_figure_counts(archive):
+    """One definition per figure: the drill-down's SQL condition (metrics.conditions) selects exactly the items the
+    rollups count for it (rollups.petition_items, in Python), per agency, with and without filters."""
+    from datetime import timedelta
+
+    from portal.domain.metrics import Filters, Period, petition_counts, petitions_behind
+
+    today = local_today()
+    hotline, year = Filters(channel="hotline"), Period(today - timedelta(days=364), today)
+    checked = 0
+    for period, filters in ((year, Filters()), (year, hotline), (Period(today - timedelta(days=59), today), Filters()),
+                            (Period(today.replace(day=1) - timedelta(days=90), today.replace(day=1)), hotline)):
+        counts = petition_counts(archive, period, filters)
+        overdue = {r["code"]: r["overdue"] for r in agency_ranking(archive, period.first, period.last,
+                                                                   filters=filters)["agencies"]}
+        for agency in archive.query(Agency).filter(Agency.id.in_(counts)):
+            figures = {**counts[agency.id], "late": counts[agency.id]["answered"] - counts[agency.id]["on_time"],
+                       "overdue": overdue[agency.code]}
+            listed = {figure: len(petitions_behind(archive, period, figure, agency.id, filters, limit=10 ** 6))
+                      for figure in figures}
+            assert listed == figures, (period, filters, agency.code)
+            checked += sum(figures.values())
+    assert checked > 5000

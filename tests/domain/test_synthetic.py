@@ -1,4 +1,5 @@
 """Synthetic petitions carry what the real workflow would have left: a complete timeline, the answer, the apology."""
+import importlib.util
 import threading
 import time
 from datetime import date, datetime, timedelta
@@ -7,15 +8,17 @@ from itertools import accumulate
 import pytest
 from sqlalchemy import inspect, text
 
-from portal.domain.overdue import apology_letter as render_apology_letter
-from portal.domain import lifecycle, synthetic, workflow
+from bench import synthetic
+from bench.seed_synthetic import main as seed_command
+from bench.synthetic import LOADED_TABLES, seed_synthetic
+from portal.domain import lifecycle, workflow
 from portal.domain.calendar import add_working_days, local_date, working_days_between
 from portal.domain.lifecycle import can_transition
 from portal.domain.metrics import responsibility_counts
+from portal.domain.overdue import apology_letter as render_apology_letter
 from portal.domain.overdue import sweep
 from portal.domain.petitions import published_answer
 from portal.domain.rollups import write_bulk_rows
-from portal.domain.synthetic import LOADED_TABLES, seed_synthetic
 from portal.models import Answer, Apology, Category, DailyRating, Petition, PetitionEvent, Rating
 
 
@@ -123,14 +126,26 @@ def test_a_synthetic_timeline_reads_like_the_same_story_played_through_the_workf
     assert without_dates(steps(synthetic)) == without_dates(steps(played))
 
 
-def test_the_command_counts_every_table_and_reports_petitions_per_second(runner, db):
-    result = runner.invoke(args=["seed-synthetic", "--count", "500", "--seed", "2"])
-    assert result.exit_code == 0, result.output
-    counts = dict(reversed(part.split(" ")) for part in result.output.splitlines()[0].split(", "))
+def test_the_entry_point_counts_every_table_and_reports_petitions_per_second(app, db, capsys):
+    seed_command(["--count", "500", "--seed", "2"], app=app)
+    output = capsys.readouterr().out
+    counts = dict(reversed(part.split(" ")) for part in output.splitlines()[0].split(", "))
     for table, model in (("petition", Petition), ("petition_event", PetitionEvent), ("answer", Answer),
                          ("apology", Apology), ("rating", Rating)):
         assert int(counts[table]) == db.session.query(model).count() > 0, table
-    assert "rows/s" in result.output and "petitions/s" in result.output
+    assert "rows/s" in output and "petitions/s" in output
+
+
+def test_the_entry_point_refuses_a_count_out_of_range(app, db, capsys):
+    with pytest.raises(SystemExit) as refused:
+        seed_command(["--count", "0"], app=app)
+    assert refused.value.code == 2 and "from 1 to 5,000,000" in capsys.readouterr().err
+    assert db.session.query(Petition).count() == 0
+
+
+def test_the_loader_lives_in_bench_not_in_the_product(app):
+    assert importlib.util.find_spec("portal.domain.synthetic") is None
+    assert "seed-synthetic" not in app.cli.commands
 
 
 def test_pieces_start_small_and_keep_every_chunk_whole():

@@ -2,13 +2,13 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.domain.calendar import local_today
 from portal.domain import metrics, workflow
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.overdue import sweep
+from portal.extensions import new_session
 from portal.models import Agency, Apology, Assignment, OutboundMail, Petition, PetitionEvent
 
 
@@ -96,7 +96,7 @@ def test_responsibility_counts_per_agency(db, petition_factory, make_user):
 def test_two_writers_on_two_connections_the_second_gets_a_conflict(app, db, petition_factory):
     """Optimistic locking with two real connections (two sessions), on SQLite and PostgreSQL alike."""
     code = petition_factory(category="giao-thong").code
-    first, second = Session(db.engine), Session(db.engine)
+    first, second = new_session(), new_session()
     try:
         mine = first.query(Petition).filter_by(code=code).one()
         theirs = second.query(Petition).filter_by(code=code).one()

@@ -39,9 +39,11 @@ def free_port() -> int:
 
 
 def server_env(url: str, **extra) -> dict:
-    # The classifier loads on first use instead of at each worker's start: the servers come up faster.
+    # The classifier loads on first use instead of at the server's start: the servers come up faster. The master
+    # runs the intake worker, as `make run` asks it to (PORTAL_INTAKE_WORKER=1).
     return {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET_KEY, "FLASK_APP": "wsgi.py",
-            "FLASK_CLASSIFIER_WARM_UP": "false", "FLASK_RATELIMIT_ENABLED": "false", **extra}
+            "FLASK_CLASSIFIER_WARM_UP": "false", "FLASK_RATELIMIT_ENABLED": "false", "PORTAL_INTAKE_WORKER": "1",
+            **extra}
 
 
 SEED = """
@@ -128,7 +130,8 @@ def routing_failures(url: str) -> int:
 
 
 class Server:
-    """gunicorn as `make run` starts it (`gunicorn --workers N --bind 127.0.0.1:PORT wsgi:app`), on a free port."""
+    """gunicorn as `make run` starts it (`PORTAL_INTAKE_WORKER=1 gunicorn --workers N --bind 127.0.0.1:PORT
+    wsgi:app`), on a free port."""
 
     def __init__(self, url: str, log: Path, workers: int = 2, **extra):
         self.port, self.workers_wanted, self.log = free_port(), workers, log

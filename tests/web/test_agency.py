@@ -199,14 +199,41 @@ def test_sweep_cli_puts_a_printable_apology_on_the_tracking_page(client, db, run
 
 def test_triage_counts_petitions_still_with_the_intake_worker_without_listing_them(client, db, login_as,
                                                                                   petition_factory):
-    from portal.domain.intake import accept_petition
+    from portal.domain.intake import receive
     from portal.domain.petitions import PetitionDraft
     from tests.conftest import VALID_CONTENT
 
     unsure = petition_factory(category="khac", triage=True)
-    waiting = accept_petition(db.session, PetitionDraft(content=VALID_CONTENT, province_code="48", ward_code="20257"))
+    waiting = receive(db.session, PetitionDraft(content=VALID_CONTENT, province_code="48", ward_code="20257"))
     db.session.commit()
     login_as("coordinator", "VP-UBND")
     page = client.get("/co-quan/dieu-phoi").get_data(as_text=True)
     assert unsure.code in page and waiting.code not in page
     assert "Còn 1 phản ánh mới đang chờ hệ thống tự phân loại" in page
+
+
+def test_the_item_page_offers_exactly_the_actions_the_lifecycle_allows(client, db, make_user, login_as,
+                                                                       petition_factory):
+    from portal.domain import workflow
+
+    forms = {"Tiếp nhận xử lý": "/tiep-nhan", "Soạn và gửi trả lời": "/tra-loi", "Xin gia hạn": "/gia-han",
+             "Đề nghị phối hợp": "/phoi-hop", "Trả lại bộ phận điều phối": "/tra-lai",
+             "Chuyển cơ quan khác": "/chuyen", "Duyệt": "/duyet", "Trả dự thảo để sửa": "/tra-ve-du-thao"}
+
+    def offered(petition):
+        page = client.get(f"/co-quan/phan-anh/{petition.code}").get_data(as_text=True)
+        return {label for label, path in forms.items() if f"/co-quan/phan-anh/{petition.code}{path}\"" in page}
+
+    petition = petition_factory(category="giao-thong")
+    officer = login_as("agency_officer", "SO-XD")
+    assert offered(petition) == set(forms) - {"Duyệt", "Trả dự thảo để sửa"}
+    workflow.request_extension(db.session, petition, officer, petition.due_date + timedelta(days=7), "Khảo sát")
+    db.session.commit()
+    assert offered(petition) == set(forms) - {"Duyệt", "Trả dự thảo để sửa", "Xin gia hạn"}  # once per petition
+    workflow.submit_answer(db.session, petition, officer, "<p>Đã sửa xong mặt đường, cảm ơn ông/bà đã phản ánh.</p>")
+    db.session.commit()
+    assert offered(petition) == set()  # the draft waits for the head
+    login_as("agency_head", "SO-XD")
+    assert offered(petition) == {"Duyệt", "Trả dự thảo để sửa"}
+    login_as("coordinator", "VP-UBND")
+    assert offered(petition_factory(category="giao-thong")) == {"Chuyển cơ quan khác"}

@@ -105,6 +105,7 @@ def test_dialogue_follow_up_table_counts_and_drills_down(client, db, login_as, m
     from datetime import timedelta
 
     from portal.domain import dialogue as dialogues
+    from portal.domain.intake import route_pending
     from portal.domain.petitions import PetitionDraft
     from portal.models.base import utcnow
 
@@ -118,9 +119,10 @@ def test_dialogue_follow_up_table_counts_and_drills_down(client, db, login_as, m
 
     on_time, late = held(2, "Lê Đúng Hạn"), held(6, "Phạm Trễ Hạn")
     dialogues.publish_conclusion(on_time, "Kết luận: giao các phòng chuyên môn giải quyết dứt điểm các kiến nghị.")
-    raised, _ = dialogues.record_petition(db.session, late, PetitionDraft(
+    raised = dialogues.record_petition(db.session, late, PetitionDraft(
         content="Đề nghị sửa chữa tuyến đường liên tổ bị xuống cấp nghiêm trọng.", category_code="giao-thong"))
     db.session.commit()
+    route_pending(db.session, ids=[raised.petition_id])
     login_as("committee")
     today = local_today()
     page = client.get(f"/ban-dan-van/?from={(today - timedelta(days=10)).isoformat()}&to={today.isoformat()}")

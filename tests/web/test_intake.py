@@ -107,15 +107,19 @@ def test_public_session_page_hides_personal_data(client, db, login_as, make_user
     from datetime import datetime
 
     from portal.domain import dialogue as dialogues, workflow
+    from portal.domain.intake import route_pending
     from portal.domain.petitions import PetitionDraft
     item = dialogues.create_session(db.session, leader_name="Trần Chủ Trì", leader_office="Chủ tịch UBND phường",
                                     level="commune", held_at=datetime(2026, 11, 2, 2), venue="Nhà văn hoá",
                                     participants=40, topics="", conclusion_days=3)
     dialogues.mark_held(item)
     db.session.flush()
-    petition, _ = dialogues.record_petition(db.session, item, PetitionDraft(
+    receipt = dialogues.record_petition(db.session, item, PetitionDraft(
         content="Tôi là Hồ Văn Dân, số 0905 123 456, đề nghị sửa đường liên thôn bị hư hỏng.", category_code="giao-thong",
         reporter_name="Hồ Văn Dân"))
+    db.session.commit()
+    route_pending(db.session, ids=[receipt.petition_id])
+    petition = db.session.get(Petition, receipt.petition_id)
     workflow.submit_answer(db.session, petition, make_user("agency_officer", "SO-XD"), "<p>Sẽ sửa đường trong quý I.</p>")
     workflow.approve_answer(db.session, petition, make_user("agency_head", "SO-XD"))
     db.session.commit()

@@ -12,10 +12,10 @@ from tests.conftest import login
 PAGES = ["/tim-kiem", "/minh-bach", "/tra-cuu", "/doi-thoai-truc-tiep/", "/co-quan/", "/co-quan/dieu-phoi",
          "/co-quan/tim-kiem", "/quan-tri/nhat-ky", "/quan-tri/tai-khoan", "/ban-dan-van/", "/ban-dan-van/chi-tiet",
          "/ban-dan-van/bao-cao", "/tong-dai/tra-cuu", "/doi-thoai/", "/api/v1/metrics", "/api/v1/agency/petitions",
-         "/open311/v2/requests.json"]
+         "/open311/v2/requests.json", "/ban-do", "/api/v1/map"]
 NUMBER_NAMES = ["page", "trang", "per_page", "dialogue", "period"]
-DATE_NAMES = ["from", "to", "month", "start_date", "end_date"]
-TEXT_NAMES = ["q", "category", "status", "agency", "channel", "figure", "ward_code", "due", "loai", "tab", "code"]
+DATE_NAMES = ["from", "to", "month", "start_date", "end_date", "from_date", "to_date"]
+TEXT_NAMES = ["q", "category", "status", "agency", "channel", "figure", "ward_code", "due", "loai", "tab", "code", "bbox"]
 
 numbers = st.one_of(st.sampled_from(["9223372036854775807", "99999999999999999999", "0", "-1", "1e9", "²", "NaN"]),
                     st.integers(min_value=-(2**70), max_value=2**70).map(str))

@@ -3,38 +3,22 @@ e-mail, role and agency, disable or enable, send a new set-password link; and wh
 may approve their own answers. Every change lands in the audit trail (portal/domain/audit.py)."""
 from flask import abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length
 
-from portal.domain import accounts
+from portal.domain import accounts, admin
 from portal.domain.errors import DomainError
 from portal.extensions import db
-from portal.models import ROLES, Agency, User
-from portal.web.admin.routes import bp, role_label
+from portal.models import Agency, User
+from portal.web.admin import bp
+from portal.web.admin.forms import AccountEditForm, AccountForm, agency_choices, role_choices, role_label
 from portal.web.errors import current_language
 from portal.web.security import role_required
 
-REQUIRED = _l("Trường này không được để trống.")
-
-
-class AccountForm(FlaskForm):
-    email = EmailField(_l("Thư điện tử"), validators=[DataRequired(REQUIRED), Email(_l("Thư điện tử không hợp lệ.")),
-                                                      Length(max=255)])
-    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(REQUIRED), Length(max=255)])
-    role = SelectField(_l("Vai trò"))
-    agency = SelectField(_l("Cơ quan (cho chuyên viên và lãnh đạo cơ quan)"))
-
-
-class AccountEditForm(AccountForm):
-    active = BooleanField(_l("Được đăng nhập (bỏ chọn để khoá tài khoản)"))
-
 
 def with_choices(form: AccountForm) -> AccountForm:
-    form.role.choices = [(role, role_label(role)) for role in ROLES]
-    form.agency.choices = [("", "—")] + [(a.code, a.name) for a in db.session.query(Agency).order_by(Agency.name)]
+    form.role.choices = role_choices()
+    form.agency.choices = [("", "—")] + agency_choices()
     return form
 
 
@@ -73,7 +57,7 @@ def accounts_list():
     if form.validate_on_submit():
         try:
             user = accounts.create_account(db.session, form.email.data, form.full_name.data, form.role.data,
-                                           form.agency.data)
+                                           form.agency.data, actor=current_user)
             token = queue_link(user)
         except DomainError as error:
             db.session.rollback()
@@ -100,7 +84,7 @@ def account_edit(user_id):
         try:
             accounts.update_account(db.session, user, email=form.email.data, full_name=form.full_name.data,
                                     role=form.role.data, agency_code=form.agency.data, active=form.active.data,
-                                    acting_user=current_user)
+                                    actor=current_user)
         except DomainError as error:
             db.session.rollback()
             show_on_field(form, error)
@@ -118,7 +102,7 @@ def account_reset(user_id):
     """A new set-password link: the old password stops working and the account's sessions end."""
     FlaskForm().validate_on_submit() or abort(400)
     user = db.session.get(User, user_id) or abort(404)
-    accounts.reset_password(user)
+    accounts.reset_password(user, actor=current_user)
     token = queue_link(user)
     db.session.commit()
     return show_link_once(user, token)
@@ -130,7 +114,7 @@ def agency_single_approver(code):
     """Mark (or unmark) a one-person agency, whose head may approve an answer they wrote (recorded each time)."""
     FlaskForm().validate_on_submit() or abort(400)
     agency = db.session.query(Agency).filter_by(code=code[:32]).first() or abort(404)
-    agency.single_approver = not agency.single_approver
+    admin.toggle_single_approver(db.session, agency, actor=current_user)
     db.session.commit()
     flash(_("Đã cập nhật quy tắc duyệt của %(agency)s.", agency=agency.name))
     return redirect(url_for("admin.accounts_list") + "#four-eyes")

@@ -7,48 +7,24 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional
+from flask_login import current_user
 
 from portal.domain import admin
 from portal.domain.audit import readable_entries
 from portal.domain.errors import DomainError
 from portal.extensions import db
 from portal.models import Agency, AuditEntry, CalendarDay, Category, RoutingRule
-from portal.web.admin.routes import agency_choices, bp, category_choices, location_choices
+from portal.web.admin import bp
+from portal.web.admin.forms import (
+    AgencyEditForm,
+    CategoryEditForm,
+    DayEditForm,
+    RuleEditForm,
+    agency_choices,
+    location_choices,
+)
+from portal.web.helpers import category_choices
 from portal.web.security import role_required
-
-REQUIRED = _l("Trường này không được để trống.")
-
-
-class CategoryEditForm(FlaskForm):
-    name = StringField(_l("Tên lĩnh vực"), validators=[DataRequired(REQUIRED), Length(max=255)])
-    default_agency = SelectField(_l("Cơ quan mặc định"), validate_choice=False)
-    deadline_days = StringField(_l("Thời hạn (ngày làm việc, 1–90)"), validators=[DataRequired(REQUIRED)],
-                                render_kw={"inputmode": "numeric", "pattern": "[0-9]*"})
-
-
-class AgencyEditForm(FlaskForm):
-    name = StringField(_l("Tên cơ quan"), validators=[DataRequired(REQUIRED), Length(max=255)])
-    description = StringField(_l("Mô tả"), validators=[Optional(), Length(max=500)])
-    email = StringField(_l("Thư điện tử nhận thông báo"), validators=[Optional(), Length(max=255)])
-    parent = SelectField(_l("Cơ quan cấp trên"), validate_choice=False)
-    active = SelectField(_l("Trạng thái"), choices=[("1", _l("Đang hoạt động")), ("0", _l("Ngừng hoạt động"))],
-                         validate_choice=False)
-
-
-class RuleEditForm(FlaskForm):
-    category = SelectField(_l("Lĩnh vực"), validate_choice=False)
-    province_code = SelectField(_l("Tỉnh (không bắt buộc)"), validate_choice=False)
-    ward_code = SelectField(_l("Xã/phường (không bắt buộc)"), validate_choice=False)
-    agency = SelectField(_l("Cơ quan xử lý"), validate_choice=False)
-
-
-class DayEditForm(FlaskForm):
-    kind = SelectField(_l("Loại"), choices=[("off", _l("Ngày nghỉ thêm")), ("work", _l("Ngày làm bù"))],
-                       validate_choice=False)
-    note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=255)])
 
 
 def _record_id(key: str) -> int | None:
@@ -126,7 +102,7 @@ def edit(segment, key):
         if form.validate_on_submit():
             try:
                 changed = admin.save_edit(db.session, kind, record, shown,
-                                          {name: request.form.get(name, "") for name in shown})
+                                          {name: request.form.get(name, "") for name in shown}, actor=current_user)
                 db.session.commit()
             except DomainError as error:
                 db.session.rollback()

@@ -1,65 +1,26 @@
 """Administration: routing rules, calendar, categories, agencies and accounts."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from portal.domain import admin, places
+from portal.domain import admin
 from portal.domain.errors import DomainError
 from portal.extensions import db
-from portal.models import ROLE_LABELS, ROLES, Agency, CalendarDay, Category, RoutingRule, User
+from portal.models import Agency, CalendarDay, Category, RoutingRule, User
+from portal.web.admin import bp
+from portal.web.admin.forms import (
+    AgencyForm,
+    DayForm,
+    RuleForm,
+    UserForm,
+    agency_choices,
+    location_choices,
+    role_choices,
+    role_label,
+)
+from portal.web.helpers import category_choices
 from portal.web.inputs import page_arg
 from portal.web.security import role_required
-
-bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
-
-
-class RuleForm(FlaskForm):
-    category = SelectField(_l("Lĩnh vực"))
-    agency = SelectField(_l("Cơ quan xử lý"))
-    province_code = SelectField(_l("Tỉnh (không bắt buộc)"), validate_choice=False)
-    ward_code = SelectField(_l("Xã/phường (không bắt buộc)"), validate_choice=False)
-
-
-class DayForm(FlaskForm):
-    day = DateField(_l("Ngày"), validators=[DataRequired()])
-    kind = SelectField(_l("Loại"), choices=[("off", _l("Ngày nghỉ thêm")), ("work", _l("Ngày làm bù"))])
-    note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=255)])
-
-
-class AgencyForm(FlaskForm):
-    code = StringField(_l("Mã cơ quan"), validators=[DataRequired(), Length(max=32)])
-    name = StringField(_l("Tên cơ quan"), validators=[DataRequired(), Length(max=255)])
-
-
-class UserForm(FlaskForm):
-    email = EmailField(_l("Thư điện tử"), validators=[DataRequired(), Email(), Length(max=255)])
-    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(), Length(max=255)])
-    role = SelectField(_l("Vai trò"), choices=[(r, r) for r in ROLES])
-    agency = SelectField(_l("Cơ quan"), validate_choice=False)
-
-
-def agency_choices() -> list[tuple[str, str]]:
-    return [(a.code, a.name) for a in db.session.query(Agency).order_by(Agency.name)]
-
-
-def category_choices() -> list[tuple[str, str]]:
-    return [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
-
-
-def location_choices(form, province_code: str) -> None:
-    """Provinces, and the wards of the chosen province (static/js/wards.js reloads them when it changes)."""
-    form.province_code.choices = [("", "—")] + places.provinces()
-    form.ward_code.choices = [("", "—")] + places.wards_of(province_code or "")
-
-
-def role_label(role: str) -> str:
-    """A role as people call it ("Lãnh đạo cơ quan"), in the page's language."""
-    from flask_babel import get_locale
-
-    vietnamese, english = ROLE_LABELS.get(role, (role, role))
-    return english if str(get_locale() or "vi") == "en" else vietnamese
 
 
 def forms_with_choices():
@@ -69,7 +30,7 @@ def forms_with_choices():
     rule.category.choices, rule.agency.choices = categories, agencies
     location_choices(rule, rule.province_code.data)
     user.agency.choices = [("", "—")] + agencies
-    user.role.choices = [(role, role_label(role)) for role in ROLES]
+    user.role.choices = role_choices()
     return {"rule": rule, "day": day, "agency": agency, "user": user}
 
 
@@ -87,9 +48,12 @@ def index():
 
 ACTIONS = {
     "rule": lambda f: admin.add_routing_rule(db.session, f.category.data, f.agency.data, f.province_code.data or "",
-                                             (f.ward_code.data or "").strip()) and "Đã thêm quy tắc phân công.",
-    "day": lambda f: admin.set_calendar_day(db.session, f.day.data, f.kind.data, f.note.data or "") and "Đã lưu ngày.",
-    "agency": lambda f: admin.add_agency(db.session, f.code.data, f.name.data) and "Đã thêm cơ quan.",
+                                             (f.ward_code.data or "").strip(), actor=current_user)
+                      and "Đã thêm quy tắc phân công.",
+    "day": lambda f: admin.set_calendar_day(db.session, f.day.data, f.kind.data, f.note.data or "", actor=current_user)
+                     and "Đã lưu ngày.",
+    "agency": lambda f: admin.add_agency(db.session, f.code.data, f.name.data, actor=current_user)
+                        and "Đã thêm cơ quan.",
 }
 
 
@@ -119,7 +83,7 @@ def change(kind):
 def delete_rule(rule_id):
     FlaskForm().validate_on_submit() or abort(400)
     rule = db.session.get(RoutingRule, rule_id) or abort(404)
-    db.session.delete(rule)
+    admin.remove_routing_rule(db.session, rule, actor=current_user)
     db.session.commit()
     flash("Đã xoá quy tắc phân công.")
     return redirect(url_for("admin.index"))
@@ -136,7 +100,7 @@ def delete_day(day):
     except ValueError:
         abort(404)
     entry or abort(404)
-    db.session.delete(entry)
+    admin.remove_calendar_day(db.session, entry, actor=current_user)
     db.session.commit()
     flash("Đã xoá ngày.")
     return redirect(url_for("admin.index"))
@@ -163,7 +127,3 @@ def audit_trail():
              for (t,) in db.session.query(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)]
     return render_template("admin/audit.html", entries=readable_entries(db.session, entries[:100], lang),
                            more=len(entries) > 100, page=page, types=types, object_type=object_type)
-
-
-from portal.web.admin import edit  # noqa: E402,F401  (registers the edit pages on bp)
-from portal.web.admin import accounts  # noqa: E402,F401  (registers the account pages on bp)

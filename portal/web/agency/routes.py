@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -11,17 +11,26 @@ from portal.domain.attachments import store_attachment
 from portal.domain.calendar import local_today
 from portal.domain.errors import DomainError
 from portal.domain.intake import pending_count
-from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, status_label
+from portal.domain.lifecycle import OPEN_STATUSES, STATUSES, TRIAGE_STATUSES, allowed_actions, status_label
 from portal.domain.publication import publication_preview
-from portal.domain.routing import DEFAULT_EXPECTED_RESULT, assign, default_official
+from portal.domain.routing import DEFAULT_EXPECTED_RESULT, default_official
 from portal.extensions import db
-from portal.models import Agency, Attachment, Category, ExtensionRequest, Petition, PetitionEvent
+from portal.models import (
+    AGENCY_ROLES,
+    WORKSPACE_ROLES,
+    Agency,
+    Attachment,
+    Category,
+    ExtensionRequest,
+    Petition,
+    PetitionEvent,
+)
+from portal.web.agency import bp
 from portal.web.agency import forms
+from portal.web.helpers import category_choices
 from portal.web.inputs import page_arg
 from portal.web.security import role_required
 
-bp = Blueprint("agency", __name__, url_prefix="/co-quan")
-STAFF = ("agency_officer", "agency_head", "coordinator")
 STALE_MESSAGE = "Phản ánh vừa được người khác cập nhật. Vui lòng tải lại trang, xem thay đổi rồi thực hiện lại."
 
 
@@ -30,17 +39,17 @@ def petition_for(code: str) -> Petition:
     petition = db.session.query(Petition).filter_by(code=code.upper()).first()
     if petition is None:
         abort(404)
-    if current_user.role in ("agency_officer", "agency_head") and petition.agency_id != current_user.agency_id:
+    if current_user.role in AGENCY_ROLES and petition.agency_id != current_user.agency_id:
         abort(404)
     return petition
 
 
 @bp.route("/")
-@role_required(*STAFF)
+@role_required(*WORKSPACE_ROLES)
 def inbox():
     """The agency's items, with filters: due soon, overdue, status, category."""
     query = db.session.query(Petition)
-    if current_user.role in ("agency_officer", "agency_head"):
+    if current_user.role in AGENCY_ROLES:
         query = query.filter(Petition.agency_id == current_user.agency_id)
     today = local_today()
     due = request.args.get("due")
@@ -59,8 +68,7 @@ def inbox():
     items = query.offset((page - 1) * 50).limit(51).all()
     return render_template("agency/inbox.html", items=items[:50], has_more=len(items) > 50, page=page, today=today,
                            tab=tab, tab_counts=counts, ages=ages_of(items[:50]),
-                           statuses=[(s, status_label(s)) for s in STATUSES],
-                           categories=db.session.query(Category).order_by(Category.name).all())
+                           statuses=[(s, status_label(s)) for s in STATUSES])
 
 
 def ages_of(petitions: list[Petition]) -> dict:
@@ -77,7 +85,7 @@ def agency_choices(exclude_id=None):
 
 
 @bp.route("/phan-anh/<code>")
-@role_required(*STAFF)
+@role_required(*WORKSPACE_ROLES)
 def item(code):
     """One item: content, contact, the "5 rõ" assignment, the whole timeline, and the actions allowed now."""
     petition = petition_for(code)
@@ -100,13 +108,14 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
     for name in ("transfer", "coordination"):
         defaults[name].agency.choices = agency_choices(petition.agency_id)
     submitted = petition.answers.filter_by(state="submitted").first()
-    preview = approval_preview(petition, submitted, defaults["approve"])
+    actions = allowed_actions(petition, current_user)
+    preview = approval_preview(petition, submitted, defaults["approve"]) if "approve" in actions else None
     events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
     attachments = db.session.query(Attachment).filter_by(petition_id=petition.id).all()
     from portal.text.similar import similar_open_petitions
 
     similar = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
-    return render_template("agency/item.html", petition=petition, forms=defaults, events=events,
+    return render_template("agency/item.html", petition=petition, forms=defaults, events=events, actions=actions,
                            assignment=petition.assignments.filter_by(active=True).first(),
                            submitted=submitted, attachments=attachments, similar=similar, preview=preview), status
 
@@ -114,7 +123,7 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
 def approval_preview(petition: Petition, answer, form: forms.ApproveForm):
     """For the head: the public version rendered as the public will read it, and the form's fields filled with it;
     once the head has sent texts back to review, those texts as they would be stored."""
-    if answer is None or current_user.role not in ("agency_head", "admin") or petition.status != "answered":
+    if answer is None:
         return None
     sent = {name: form.given(name) for name in ("public_title", "public_content", "published_html")}
     preview = publication_preview(petition, answer, title=sent["public_title"], content=sent["public_content"],
@@ -145,27 +154,27 @@ def act(code: str, form_class, prefix: str, form_key: str, action):
         flash(error.message_vi, "error")
         return render_item(petition_for(code), error.status, **{form_key: form})
     flash(message)
-    if petition.agency_id != current_user.agency_id and current_user.role in ("agency_officer", "agency_head"):
+    if petition.agency_id != current_user.agency_id and current_user.role in AGENCY_ROLES:
         return redirect(url_for("agency.inbox"))
     return redirect(url_for("agency.item", code=petition.code))
 
 
 @bp.post("/phan-anh/<code>/tiep-nhan")
-@role_required("agency_officer", "agency_head")
+@role_required(*AGENCY_ROLES)
 def accept(code):
     return act(code, forms.VersionedForm, "accept", "accept",
                lambda p, f: workflow.accept(db.session, p, current_user) or "Đã tiếp nhận xử lý.")
 
 
 @bp.post("/phan-anh/<code>/tra-lai")
-@role_required("agency_officer", "agency_head")
+@role_required(*AGENCY_ROLES)
 def return_item(code):
     return act(code, forms.ReasonForm, "return", "return_", lambda p, f: workflow.return_to_coordinator(
         db.session, p, current_user, f.reason.data) or "Đã trả lại bộ phận điều phối.")
 
 
 @bp.post("/phan-anh/<code>/chuyen")
-@role_required("agency_officer", "agency_head", "coordinator")
+@role_required(*WORKSPACE_ROLES)
 def transfer(code):
     def run(petition, form):
         target = db.session.query(Agency).filter_by(code=form.agency.data).first()
@@ -176,14 +185,14 @@ def transfer(code):
 
 
 @bp.post("/phan-anh/<code>/gia-han")
-@role_required("agency_officer", "agency_head")
+@role_required(*AGENCY_ROLES)
 def extension(code):
     return act(code, forms.ExtensionForm, "extension", "extension", lambda p, f: workflow.request_extension(
         db.session, p, current_user, f.new_due_date.data, f.reason.data) and "Đã gửi đề nghị gia hạn.")
 
 
 @bp.post("/phan-anh/<code>/phoi-hop")
-@role_required("agency_officer", "agency_head")
+@role_required(*AGENCY_ROLES)
 def coordination(code):
     def run(petition, form):
         target = db.session.query(Agency).filter_by(code=form.agency.data).first()
@@ -194,7 +203,7 @@ def coordination(code):
 
 
 @bp.post("/phan-anh/<code>/tra-loi")
-@role_required("agency_officer", "agency_head")
+@role_required(*AGENCY_ROLES)
 def answer(code):
     def run(petition, form):
         workflow.submit_answer(db.session, petition, current_user, form.content.data)
@@ -229,7 +238,7 @@ def send_back(code):
 
 
 @bp.route("/tep/<int:attachment_id>")
-@role_required(*STAFF)
+@role_required(*WORKSPACE_ROLES)
 def attachment(attachment_id):
     """An attachment, only to staff who may see its petition."""
     item = db.session.get(Attachment, attachment_id) or abort(404)
@@ -243,7 +252,7 @@ def attachment(attachment_id):
 def triage():
     """The coordinator's queue: new items the classifier was unsure of, returned items, extension requests."""
     # Petitions the intake worker has yet to see are only counted: most will be routed without anyone's help.
-    waiting = (db.session.query(Petition).filter(Petition.status.in_(("received", "returned")),
+    waiting = (db.session.query(Petition).filter(Petition.status.in_(TRIAGE_STATUSES),
                                                  Petition.intake_step.is_(None))
                .order_by(Petition.created_at).limit(200).all())
     extensions = db.session.query(ExtensionRequest).filter_by(state="pending").order_by(ExtensionRequest.id).all()
@@ -261,7 +270,7 @@ def assign_item(code):
 
     petition = petition_for(code)
     form = forms.AssignForm(version=petition.version)
-    form.category.choices = [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+    form.category.choices = category_choices()
     form.agency.choices = agency_choices()
     defaults = assignment_defaults(db.session, petition)
     if request.method == "GET":
@@ -335,20 +344,20 @@ def decide_extension(request_id):
 
 
 @bp.route("/tim-kiem")
-@role_required(*STAFF, "committee")
+@role_required(*WORKSPACE_ROLES, "committee")
 def search():
     """Search every item in the user's scope (an agency: its own)."""
     from portal.text.search import search_petitions
 
     query = request.args.get("q", "")[:200]
-    agency_id = current_user.agency_id if current_user.role in ("agency_officer", "agency_head") else None
+    agency_id = current_user.agency_id if current_user.role in AGENCY_ROLES else None
     results = search_petitions(db.session, query, published_only=False, agency_id=agency_id, limit=50) \
         if query.strip() else []
     return render_template("agency/search.html", query=query, results=results)
 
 
 @bp.route("/phan-anh/<code>/trung-lap")
-@role_required("coordinator", "agency_officer", "agency_head")
+@role_required(*WORKSPACE_ROLES)
 def duplicates(code):
     """Open petitions of the same ward that look like this one; another agency's show no text."""
     from portal.domain.duplicates import similar_for_viewer
@@ -356,6 +365,7 @@ def duplicates(code):
     petition = petition_for(code)
     candidates = similar_for_viewer(db.session, petition, current_user)
     return render_template("agency/duplicates.html", petition=petition, candidates=candidates,
+                           actions=allowed_actions(petition, current_user),
                            form=forms.VersionedForm(version=petition.version))
 
 

@@ -1,22 +1,19 @@
 """Staff sign-in and sign-out, changing one's password, and setting it through a one-time link."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
-from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
 
 from portal.domain import accounts
 from portal.domain.accounts import SignInFailed, authenticate
 from portal.domain.errors import DomainError
 from portal.extensions import db, limiter
+from portal.web.auth import bp
+from portal.web.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm
 from portal.web.auth.sessions import sign_in_backoff, start_session
 from portal.web.errors import current_language
 
-bp = Blueprint("auth", __name__, url_prefix="/dang-nhap")
 
 HOME_BY_ROLE = {
     "operator": "intake.console",
@@ -27,23 +24,6 @@ HOME_BY_ROLE = {
     "committee": "committee.dashboard",
     "admin": "admin.index",
 }
-
-
-class LoginForm(FlaskForm):
-    email = StringField(_l("Thư điện tử"), validators=[DataRequired(_l("Vui lòng nhập thư điện tử.")), Length(max=255)])
-    password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(_l("Vui lòng nhập mật khẩu.")), Length(max=200)])
-
-
-class NewPasswordForm(FlaskForm):
-    new_password = PasswordField(_l("Mật khẩu mới (ít nhất 10 ký tự)"), validators=[
-        DataRequired(_l("Vui lòng nhập mật khẩu mới.")), Length(max=200)])
-    confirm = PasswordField(_l("Nhập lại mật khẩu mới"), validators=[
-        DataRequired(_l("Vui lòng nhập lại mật khẩu mới.")), EqualTo("new_password", _l("Hai mật khẩu không khớp."))])
-
-
-class ChangePasswordForm(NewPasswordForm):
-    current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[
-        DataRequired(_l("Vui lòng nhập mật khẩu hiện tại.")), Length(max=200)])
 
 
 def safe_next(target: str | None) -> str | None:

@@ -4,7 +4,7 @@ import io
 from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 
@@ -16,11 +16,11 @@ from portal.domain.spreadsheet import safe_row
 from portal.domain.errors import ValidationFailed
 from portal.extensions import db
 from portal.models import CHANNELS, Agency, Category, DialogueSession, Petition
+from portal.web.committee import bp
 from portal.web.committee.charts import on_time_bars_svg, trend_svg
 from portal.web.inputs import date_arg, int_arg
 from portal.web.security import role_required
 
-bp = Blueprint("committee", __name__, url_prefix="/ban-dan-van")
 COLUMNS = [("rank", "Hạng"), ("rank_change", "Tăng/tụt bậc"), ("code", "Mã"), ("name", "Cơ quan"),
            ("received", "Tiếp nhận"), ("answered", "Đã trả lời"), ("on_time", "Đúng hạn"), ("overdue", "Quá hạn"),
            ("response_rate", "Tỷ lệ trả lời (%)"), ("on_time_rate", "Tỷ lệ đúng hạn (%)"),

@@ -2,74 +2,38 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, FieldList, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.domain import dialogue as dialogues
 from portal.domain import places
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
+from portal.domain.intake import route_if_inline
+from portal.domain.lifecycle import PUBLISHED_STATUSES
 from portal.domain.petitions import PetitionDraft, published_answer
 from portal.domain.public import public_text
 from portal.domain.taxonomy import taxonomy_rules
 from portal.extensions import db
-from portal.models import Category, DialogueSession
+from portal.models import DialogueSession
+from portal.web.dialogue import bp
+from portal.web.dialogue.forms import ConclusionForm, EmptyForm, MinutesForm, PetitionAtSessionForm, SessionForm
 from portal.web.errors import current_language
+from portal.web.helpers import category_choices
 from portal.web.security import role_required
-
-bp = Blueprint("dialogue", __name__)
-
-
-class SessionForm(FlaskForm):
-    leader_name = StringField(_l("Người chủ trì đối thoại"), validators=[DataRequired(), Length(max=255)])
-    leader_office = StringField(_l("Chức vụ, cơ quan"), validators=[DataRequired(), Length(max=255)])
-    level = SelectField(_l("Cấp"), choices=[("province", _l("Cấp tỉnh")), ("commune", _l("Cấp xã"))])
-    held_at = DateTimeLocalField(_l("Thời gian"), validators=[DataRequired(_l("Chọn ngày giờ."))])
-    venue = StringField(_l("Địa điểm"), validators=[DataRequired(), Length(max=255)])
-    participants = IntegerField(_l("Số người tham dự"), default=0, validators=[Optional(), NumberRange(0, 100000)])
-    topics = TextAreaField(_l("Chủ đề"), validators=[Optional(), Length(max=5000)])
-
-
-class PetitionAtSessionForm(FlaskForm):
-    content = TextAreaField(_l("Nội dung kiến nghị"), validators=[DataRequired(), Length(min=20, max=10000)])
-    citizen_name = StringField(_l("Người nêu kiến nghị (không bắt buộc)"), validators=[Optional(), Length(max=255)])
-    category = SelectField(_l("Lĩnh vực"), validate_choice=False)
-    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
-    ward_code = SelectField(_l("Xã, phường, đặc khu nơi xảy ra"), validate_choice=False)
-    address = StringField(_l("Địa chỉ cụ thể (số nhà, đường, thôn, tổ)"), validators=[Optional(), Length(max=500)])
-
-
-class MinutesForm(FlaskForm):
-    minutes = TextAreaField(_l("Dán biên bản buổi đối thoại"), validators=[Optional(), Length(max=100000)])
-    items = FieldList(TextAreaField(_l("Kiến nghị")), min_entries=0)
-
-
-class ConclusionForm(FlaskForm):
-    conclusion = TextAreaField(_l("Thông báo kết luận"), validators=[DataRequired(), Length(max=50000)])
-
-
-class EmptyForm(FlaskForm):
-    pass
 
 
 def to_utc(local: datetime) -> datetime:
     return local.replace(tzinfo=LOCAL_TZ).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 
 
-def category_choices():
-    return [("", "Để hệ thống phân loại")] + [(c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
-
-
 def petition_form() -> PetitionAtSessionForm:
     """The form for one petition raised at a session, its place defaulting to the portal's province."""
     form = PetitionAtSessionForm()
-    form.category.choices = category_choices()
+    form.category.choices = category_choices(blank=_("Để hệ thống phân loại"))
     if not form.province_code.data:
         form.province_code.data = current_app.config["PROVINCE_CODE"]
     form.province_code.choices = [("", "—")] + places.provinces()
@@ -135,7 +99,8 @@ def run(session_id: int, action, success: str):
 @role_required("secretariat")
 def hold(session_id):
     EmptyForm().validate_on_submit() or abort(400)
-    return run(session_id, dialogues.mark_held, "Đã ghi nhận buổi đối thoại đã diễn ra.")
+    return run(session_id, lambda item: dialogues.mark_held(item, actor=current_user),
+               "Đã ghi nhận buổi đối thoại đã diễn ra.")
 
 
 @bp.post("/doi-thoai/<int:session_id>/kien-nghi")
@@ -148,8 +113,11 @@ def add_petition(session_id):
     draft = PetitionDraft(content=form.content.data, category_code=form.category.data or "",
                           reporter_name=form.citizen_name.data or "", province_code=form.province_code.data or "",
                           ward_code=form.ward_code.data or "", address=form.address.data or "")
-    return run(session_id, lambda item: dialogues.record_petition(db.session, item, draft, current_user),
-               "Đã ghi kiến nghị.")
+    receipts = []
+    response = run(session_id, lambda item: receipts.append(
+        dialogues.record_petition(db.session, item, draft, current_user)), "Đã ghi kiến nghị.")
+    route_if_inline(db.session, receipts, current_app.config["INTAKE_ROUTING"])  # after run's commit
+    return response
 
 
 @bp.post("/doi-thoai/<int:session_id>/bien-ban")
@@ -166,10 +134,14 @@ def minutes(session_id):
         return render_template("dialogue/review.html", item=item, form=form, province=province,
                                items=dialogues.split_minutes(form.minutes.data or ""), wards=ward_choices(province))
 
+    receipts = []
+
     def save_all(dialogue):
-        for draft in reviewed:
-            dialogues.record_petition(db.session, dialogue, draft, current_user)
-    return run(session_id, save_all, f"Đã ghi {len(reviewed)} kiến nghị từ biên bản.")
+        receipts.extend(dialogues.record_petition(db.session, dialogue, draft, current_user) for draft in reviewed)
+    response = run(session_id, save_all, f"Đã ghi {len(reviewed)} kiến nghị từ biên bản.")
+    # After run's commit. Had it rolled back, none of these petitions exists: nothing of ours is routed.
+    route_if_inline(db.session, receipts, current_app.config["INTAKE_ROUTING"])
+    return response
 
 
 def reviewed_items() -> list[PetitionDraft]:
@@ -189,7 +161,7 @@ def conclude(session_id):
     if not form.validate_on_submit():
         flash("Cần nội dung thông báo kết luận.", "error")
         return redirect(url_for("dialogue.session_page", session_id=session_id))
-    return run(session_id, lambda item: dialogues.publish_conclusion(item, form.conclusion.data),
+    return run(session_id, lambda item: dialogues.publish_conclusion(item, form.conclusion.data, actor=current_user),
                "Đã ban hành thông báo kết luận.")
 
 
@@ -208,6 +180,6 @@ def public_session(session_id):
     if item.status == "planned":
         abort(404)
     answered = [(p, public_text(p), published_answer(answer_source(p))) for p in item.petitions
-                if p.status in ("published", "closed") and p.consent_public]
+                if p.status in PUBLISHED_STATUSES and p.consent_public]
     return render_template("dialogue/public_session.html", item=item, answered=answered,
                            follow=dialogues.follow_up(item))

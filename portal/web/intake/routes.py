@@ -1,44 +1,24 @@
 """The hotline console: key in a call fast, see similar open petitions first, read back the code."""
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
 
 from portal.domain import places
 from portal.domain.errors import DomainError
 from portal.domain.hotline import find_for_caller, log_call
-from portal.domain.petitions import PetitionDraft, format_secret, submit_petition
+from portal.domain.intake import receive, route_if_inline
+from portal.domain.petitions import PetitionDraft, format_secret
 from portal.extensions import db
-from portal.models import Category, Petition
+from portal.models import Petition
 from portal.text.similar import similar_open_petitions
+from portal.web.helpers import category_choices
+from portal.web.intake import bp
+from portal.web.intake.forms import CallForm, FollowUpForm, ImportForm
 from portal.web.security import role_required
-
-bp = Blueprint("intake", __name__, url_prefix="/tong-dai")
-
-
-class CallForm(FlaskForm):
-    summary = TextAreaField(_l("Tóm tắt cuộc gọi"), validators=[DataRequired(_l("Ghi tóm tắt cuộc gọi.")),
-                                                                Length(min=20, max=10000)])
-    caller_name = StringField(_l("Họ tên người gọi"), validators=[Optional(), Length(max=255)])
-    caller_phone = StringField(_l("Số điện thoại người gọi"), validators=[Optional(), Length(max=32)])
-    callback = BooleanField(_l("Người gọi đồng ý được gọi lại"))
-    province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
-    ward_code = SelectField(_l("Xã, phường, đặc khu"), validate_choice=False)
-    address = StringField(_l("Địa điểm cụ thể"), validators=[Optional(), Length(max=500)])
-    category = SelectField(_l("Lĩnh vực"), validate_choice=False)
-    checked = HiddenField()
-
-
-class FollowUpForm(FlaskForm):
-    summary = TextAreaField(_l("Tóm tắt cuộc gọi"), validators=[DataRequired(), Length(max=2000)])
 
 
 def fill_choices(form: CallForm) -> None:
-    form.category.choices = [("", "Để hệ thống phân loại")] + [
-        (c.code, c.name) for c in db.session.query(Category).order_by(Category.name)]
+    form.category.choices = category_choices(blank=_("Để hệ thống phân loại"))
     form.province_code.choices = [("", "—")] + places.provinces()
     form.ward_code.choices = [("", "—")] + places.wards_of(form.province_code.data or "")
 
@@ -56,13 +36,15 @@ def console():
             form.checked.data = "1"
             return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm())
         try:
-            petition, secret = submit_petition(db.session, draft_from(form), actor=current_user)
+            receipt = receive(db.session, draft_from(form), current_user)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
             flash(error.message_vi, "error")
         else:
-            return render_template("intake/saved.html", petition=petition, secret=format_secret(secret))
+            route_if_inline(db.session, receipt, current_app.config["INTAKE_ROUTING"])
+            return render_template("intake/saved.html", petition=db.session.get(Petition, receipt.petition_id),
+                                   secret=format_secret(receipt.secret))
     return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm()), \
         422 if form.errors else 200
 
@@ -123,7 +105,7 @@ def follow_up_call(code):
 def caller_rating(code):
     """A hotline caller rates the published answer by phone; the operator keys it in (the event names them)."""
     from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
-    from portal.web.public.transparency import RatingForm
+    from portal.web.public.forms import RatingForm
 
     petition = db.session.query(Petition).filter_by(code=code.upper()).first_or_404()
     form, message = RatingForm(), None
@@ -144,10 +126,6 @@ def caller_rating(code):
         (422 if message else 200)
 
 
-class ImportForm(FlaskForm):
-    upload = FileField(_l("Tệp CSV (UTF-8) hoặc Excel (.xlsx)"))
-
-
 @bp.route("/nhap", methods=["GET", "POST"])
 @role_required("coordinator", "secretariat")
 def import_file():
@@ -164,9 +142,10 @@ def import_file():
             data = upload.read(MAX_BYTES + 1)
             try:
                 if request.form.get("commit") == "1":
-                    count = import_rows(db.session, upload.filename or "", data, current_user)
+                    receipts = import_rows(db.session, upload.filename or "", data, current_user)
                     db.session.commit()
-                    flash(f"Đã nhập {count} phản ánh.")
+                    route_if_inline(db.session, receipts, current_app.config["INTAKE_ROUTING"])
+                    flash(f"Đã nhập {len(receipts)} phản ánh.")
                     return redirect(url_for("intake.import_file"))
                 report = check_rows(db.session, upload.filename or "", data)
             except DomainError as failure:

@@ -1,0 +1,13 @@
+"""Pages for citizens: send, track, search, transparency, rating, erasure, the sender's files."""
+from flask import Blueprint, current_app
+
+bp = Blueprint("public", __name__)
+
+
+def public_post_limit():
+    """The rate limit of the public forms (send, rate, erase), from the configuration."""
+    return current_app.config["RATELIMIT_PUBLIC_POST"]
+
+
+# The route modules register their pages on bp.
+from portal.web.public import routes, search, transparency, erasure, sender_files, map  # noqa: E402,F401

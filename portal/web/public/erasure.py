@@ -1,24 +1,14 @@
 """The sender erases their contact details from the tracking page, before the retention period ends."""
 from flask import current_app, render_template
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from wtforms import BooleanField, HiddenField
-from wtforms.validators import DataRequired
 
 from portal.domain.errors import DomainError
 from portal.domain.retention import erase_on_request
 from portal.extensions import db, limiter
 from portal.models import Petition
 from portal.web.errors import current_language
-from portal.web.public.routes import bp, public_post_limit
-
-
-class ErasureForm(FlaskForm):
-    token = HiddenField()
-    confirm = BooleanField(_l("Tôi hiểu và muốn xoá họ tên, số điện thoại, thư điện tử và địa chỉ của tôi khỏi phản "
-                              "ánh này."),
-                           validators=[DataRequired(_l("Vui lòng đánh dấu ô xác nhận để xoá."))])
+from portal.web.public import bp, public_post_limit
+from portal.web.public.forms import ErasureForm
 
 
 def erasure_signer():

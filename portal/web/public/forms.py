@@ -1,9 +1,11 @@
+"""The citizens' forms: send, track, search, rate a published answer, erase one's contact details."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from portal.domain.petitions import CONTENT_MAX, CONTENT_MIN
+from portal.domain.ratings import ELEMENT_LABELS, SCORE_ELEMENTS
 
 
 class PetitionForm(FlaskForm):
@@ -58,3 +60,58 @@ class SearchForm(FlaskForm):
                                   ("365", _l("12 tháng qua"))])
     province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False, validators=[known_choice])
     ward_code = SelectField(_l("Xã, phường"), validate_choice=False, validators=[known_choice])
+
+
+class ErasureForm(FlaskForm):
+    token = HiddenField()
+    confirm = BooleanField(_l("Tôi hiểu và muốn xoá họ tên, số điện thoại, thư điện tử và địa chỉ của tôi khỏi phản "
+                              "ánh này."),
+                           validators=[DataRequired(_l("Vui lòng đánh dấu ô xác nhận để xoá."))])
+
+
+SCALE = [("1", _l("1 — Rất không hài lòng")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", _l("5 — Rất hài lòng"))]
+
+
+class RatingForm(FlaskForm):
+    token = HiddenField()
+    resolved = RadioField(_l("Vấn đề của bạn đã được giải quyết chưa?"),
+                          choices=[("yes", _l("Đã giải quyết")), ("no", _l("Chưa"))],
+                          validators=[InputRequired(_l("Vui lòng chọn."))])
+    comment = TextAreaField(_l("Nhận xét (không bắt buộc)"), validators=[Optional(), Length(max=2000)])
+
+
+for element in SCORE_ELEMENTS:  # labelled in the page's language by the template (|sipas_element)
+    setattr(RatingForm, element, RadioField(ELEMENT_LABELS[element][0], choices=SCALE,
+                                            validators=[InputRequired(_l("Vui lòng chọn mức đánh giá."))]))
+
+
+def calendar_date(form, field):
+    """A date typed or picked as YYYY-MM-DD (what <input type="date"> sends), within the portal's calendar."""
+    from datetime import date
+
+    from portal.web.inputs import FIRST_DATE, LAST_DATE
+
+    try:
+        value = date.fromisoformat(field.data) if len(field.data) == 10 else None
+    except ValueError:
+        value = None
+    if value is None or not FIRST_DATE <= value <= LAST_DATE:
+        raise ValidationError(_l("Ngày cần có dạng năm-tháng-ngày, ví dụ 2026-05-01."))
+
+
+class MapForm(FlaskForm):
+    """The public map's filters, read from the query string like the search's (a GET form, so no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    category = SelectField(_l("Lĩnh vực"), validate_choice=False, validators=[known_choice])
+    status = SelectField(_l("Trạng thái"), validate_choice=False, validators=[known_choice],
+                         choices=[("", ANY), ("published", _l("Đã trả lời")), ("closed", _l("Đã kết thúc"))])
+    agency = SelectField(_l("Cơ quan trả lời"), validate_choice=False, validators=[known_choice])
+    from_date = StringField(_l("Trả lời từ ngày"), validators=[Optional(), calendar_date])
+    to_date = StringField(_l("Đến ngày"), validators=[Optional(), calendar_date])
+
+    def validate_to_date(self, field):
+        if field.data and self.from_date.data and not self.from_date.errors and field.data < self.from_date.data:
+            raise ValidationError(_l("Ngày kết thúc không được trước ngày bắt đầu."))

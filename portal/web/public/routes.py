@@ -1,7 +1,7 @@
 """Pages for citizens: send a petition, follow it, read published answers."""
 import uuid
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -10,6 +10,7 @@ from portal.domain.confirmation import expected_answer
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
 from portal.domain.intake import route_if_inline
+from portal.domain.lifecycle import PUBLISHED_STATUSES
 from portal.domain.petitions import (
     PetitionDraft,
     find_for_tracking,
@@ -18,17 +19,12 @@ from portal.domain.petitions import (
 )
 from portal.domain.public import latest_published, public_text, submit_once, tracking_timeline
 from portal.extensions import db, limiter
-from portal.models import Category, Petition
+from portal.models import Petition
 from portal.web.errors import current_language
-from portal.web.helpers import category_name
+from portal.web.helpers import category_choices
+from portal.web.public import bp, public_post_limit
 from portal.web.public.forms import PetitionForm, TrackForm
 from portal.web.security import code_in_form, limit_secret_guesses
-
-bp = Blueprint("public", __name__)
-
-
-def public_post_limit():
-    return current_app.config["RATELIMIT_PUBLIC_POST"]
 
 
 @bp.route("/")
@@ -38,8 +34,7 @@ def home():
 
 
 def _fill_choices(form: PetitionForm) -> None:
-    categories = db.session.query(Category).order_by(Category.name).all()
-    form.category.choices = [("", _("Để hệ thống phân loại"))] + [(c.code, category_name(c)) for c in categories]
+    form.category.choices = category_choices(blank=_("Để hệ thống phân loại"))
     form.province_code.choices = [("", _("— Chọn tỉnh, thành phố —"))] + places.provinces()
     form.ward_code.choices = [("", _("— Chọn xã, phường —"))] + places.wards_of(form.province_code.data or "")
 
@@ -68,7 +63,7 @@ def submit():
             target = getattr(form, error.field or "", None) or form.content
             target.errors = list(target.errors) + [error.message(current_language())]
         else:
-            route_if_inline(db.session, receipt.petition_id, current_app.config["INTAKE_ROUTING"])
+            route_if_inline(db.session, receipt, current_app.config["INTAKE_ROUTING"])
             session["submitted"] = {"code": receipt.code, "secret": receipt.secret}
             return redirect(url_for("public.submitted"))
     return render_template("public/submit.html", form=form), 422 if form.errors else 200
@@ -98,7 +93,7 @@ def track():
             return render_template("public/track.html", form=form, error=error.message(current_language())), 404
         from portal.web.public.transparency import rating_form_for
 
-        rateable = petition.status in ("published", "closed")
+        rateable = petition.status in PUBLISHED_STATUSES
         return render_template("public/tracked.html", petition=petition, events=tracking_timeline(petition),
                                answer=published_answer(answer_source(petition)),
                                apology_token=letter_token(petition.code),
@@ -140,7 +135,3 @@ def apology(code):
     if petition is None or petition.apology is None:
         abort(404)
     return render_template("public/apology.html", petition=petition)
-from portal.web.public import search  # noqa: E402,F401  (registers /tim-kiem on bp)
-from portal.web.public import transparency  # noqa: E402,F401  (registers /minh-bach and /danh-gia on bp)
-from portal.web.public import erasure  # noqa: E402,F401  (registers /xoa-thong-tin-lien-he on bp)
-from portal.web.public import sender_files  # noqa: E402,F401  (registers /tra-cuu/tep on bp)

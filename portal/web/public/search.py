@@ -8,9 +8,9 @@ from portal.domain.calendar import local_today
 from portal.extensions import db
 from portal.models import Category
 from portal.text.search import PublicFilters, highlight, search_petitions
-from portal.web.helpers import category_name
+from portal.web.helpers import category_choices
+from portal.web.public import bp
 from portal.web.public.forms import ANY, SearchForm
-from portal.web.public.routes import bp
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000
@@ -36,8 +36,7 @@ def search():
 def _search_form() -> SearchForm:
     form = SearchForm(request.args)
     form.q.data = (form.q.data or "")[:200]
-    categories = db.session.query(Category).order_by(Category.name).all()
-    form.category.choices = [("", ANY)] + [(c.code, category_name(c)) for c in categories]
+    form.category.choices = category_choices(blank=ANY)
     # The ward list follows the province, as on the petition form (filled by script, or after a search without it).
     form.province_code.choices = [("", ANY)] + places.provinces()
     form.ward_code.choices = [("", ANY)] + places.wards_of(form.province_code.data or "")

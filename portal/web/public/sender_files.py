@@ -7,7 +7,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from portal.domain.attachments import sender_attachments
 from portal.extensions import db
 from portal.models import Attachment, Petition
-from portal.web.public.routes import bp
+from portal.web.public import bp
 
 LINK_LIFETIME = 3600  # seconds: the link was handed out behind the secret, and should not outlive the visit
 

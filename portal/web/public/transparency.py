@@ -2,22 +2,17 @@
 from datetime import timedelta
 
 from flask import current_app, render_template
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from wtforms import HiddenField, RadioField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
 
 from portal.domain import metrics
 from portal.domain.calendar import local_today
 from portal.domain.errors import DomainError
-from portal.domain.ratings import ELEMENT_LABELS, SCORE_ELEMENTS, rate_petition
+from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
 from portal.domain.public import latest_published
 from portal.extensions import db, limiter
 from portal.models import Petition
-from portal.web.public.routes import bp, public_post_limit
-
-SCALE = [("1", _l("1 — Rất không hài lòng")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", _l("5 — Rất hài lòng"))]
+from portal.web.public import bp, public_post_limit
+from portal.web.public.forms import RatingForm
 
 
 @bp.route("/minh-bach")
@@ -28,19 +23,6 @@ def transparency():
     ranking = metrics.agency_ranking(db.session, first, last, min_sample=current_app.config["SATISFACTION_MIN_SAMPLE"])
     return render_template("public/transparency.html", ranking=ranking, first=first, last=last,
                            latest=latest_published(db.session, limit=20))
-
-
-class RatingForm(FlaskForm):
-    token = HiddenField()
-    resolved = RadioField(_l("Vấn đề của bạn đã được giải quyết chưa?"),
-                          choices=[("yes", _l("Đã giải quyết")), ("no", _l("Chưa"))],
-                          validators=[InputRequired(_l("Vui lòng chọn."))])
-    comment = TextAreaField(_l("Nhận xét (không bắt buộc)"), validators=[Optional(), Length(max=2000)])
-
-
-for element in SCORE_ELEMENTS:  # labelled in the page's language by the template (|sipas_element)
-    setattr(RatingForm, element, RadioField(ELEMENT_LABELS[element][0], choices=SCALE,
-                                            validators=[InputRequired(_l("Vui lòng chọn mức đánh giá."))]))
 
 
 def rating_signer():

@@ -1,5 +1,6 @@
 """Synthetic petitions for load and scale tests: realistic shapes, bulk-inserted (no ORM objects), each with the
-rows the real workflow would have left over the last 12 months: its events, assignments, answer, rating and apology."""
+rows the real workflow would have left over the last 12 months: its events, assignments, answer, rating and apology.
+Benchmarks and tests only (`python -m bench.seed_synthetic`); the product never loads it."""
 import gc
 import io
 import multiprocessing
@@ -18,12 +19,13 @@ from sqlalchemy import func, text
 
 from portal.domain.calendar import (LOCAL_TZ, CalendarOverrides, add_working_days, is_working_day, local_date,
                                     working_days_between)
-from portal.domain.petitions import hash_secret, petition_code
+from portal.domain.intake import petition_code
+from portal.domain.petitions import hash_secret
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.domain.rollups import (PETITION_FIELDS, RATING_FIELDS, add_responsibility_of_loaded, bulk_rows,
+from portal.domain.rollups import (PETITION_FIELDS, RATING_FIELDS, RESPONSIBILITY_STEPS, _upsert_sql, bulk_rows,
                                    petition_items, rating_contribution, write_bulk_rows)
 from portal.domain.routing import DEFAULT_EXPECTED_RESULT
-from portal.models import Agency, Category, Petition, Rating
+from portal.models import NONE_ID, Agency, Category, Petition, Rating
 from portal.models.base import utcnow
 from portal.models.petition import folded
 from portal.text.corpus import build_corpus
@@ -54,8 +56,8 @@ def _handling(start: date, end: date) -> int:
 @lru_cache(maxsize=None)
 def _known_days(year: int) -> CalendarOverrides:
     """Every day of `year` and the next as the calendar itself has it (no day moved), told to it as overrides: it
-    then answers each from a set instead of its holiday tables, twice as fast. That made the first 7,500 rows of a
-    load, whose due dates are not cached yet, a quarter faster to make."""
+    then answers each from a set instead of its holiday tables, which matters for the first rows of a load, whose
+    due dates are not cached yet (figures: bench/README.md)."""
     days = [date(year, 1, 1) + timedelta(days=n) for n in range((date(year + 2, 1, 1) - date(year, 1, 1)).days)]
     working = frozenset(day for day in days if is_working_day(day))
     return CalendarOverrides(days_off=frozenset(days) - working, working_days=working)
@@ -119,8 +121,8 @@ def _begin(connection) -> None:
 def _make_rows(maker: "RowMaker", count: int, made, encoder: "RowEncoder") -> None:
     """In the child process: each piece of rows ready for the database, then None, then the rows of the rollups they
     add up to (or the error)."""
-    # Rows and their sums hold no reference cycles: the collector's passes over a heap that only grows took a quarter
-    # of this process's time.
+    # Rows and their sums hold no reference cycles, so the collector's passes over a heap that only grows would find
+    # nothing to free.
     gc.disable()
     try:
         groups = RollupGroups()
@@ -188,8 +190,8 @@ def _derive(connection, statements: dict, bounds: dict, written: dict[str, int])
 
 class RollupGroups:
     """The rollups of a bulk load. A petition's contribution depends on its timestamps only through their local
-    day, so petitions alike in every rollup field on those days are counted once, times how many they are: at a
-    million petitions that is less than half the work."""
+    day, so petitions alike in every rollup field on those days are counted once, times how many they are: a large
+    load has far fewer kinds of petition than petitions."""
 
     def __init__(self):
         self.petitions: dict[tuple, list] = {}
@@ -202,7 +204,7 @@ class RollupGroups:
                 _count_alike(self.ratings, rating, RATING_FIELDS)
 
     def rollup(self) -> dict:
-        totals = {}  # a plain dict: Counter's += costs twice as much per item
+        totals = {}  # a plain dict: Counter's += does more per item, and this loop runs for every item of every group
         for petition, n in self.petitions.values():
             for item, amount in petition_items(petition):
                 totals[item] = totals.get(item, 0) + amount * n
@@ -221,6 +223,31 @@ def _count_alike(groups: dict, fields: dict, names: tuple[str, ...]) -> None:
         group[1] += 1
 
 
+def add_responsibility_of_loaded(connection, first_petition_id: int) -> None:
+    """The load writes its events and apology letters in SQL, so their responsibility counts are summed in SQL too,
+    by the same rules as rollups.event_contribution and apology_contribution (a rebuild after a load checks the two
+    agree): one pass over the loaded petitions' events."""
+    day = _local_day_sql(connection.dialect.name)
+    counters = (*RESPONSIBILITY_STEPS.values(), "apologies")
+    steps = ", ".join(f"'{step}'" for step in RESPONSIBILITY_STEPS)
+    per_step = ", ".join(f"CASE WHEN to_status = '{step}' THEN 1 ELSE 0 END AS {column}"
+                         for step, column in RESPONSIBILITY_STEPS.items())
+    source = (f"SELECT day, agency_id, {', '.join(f'sum({c})' for c in counters)} FROM ("
+              f"SELECT {day.format('at')} AS day, coalesce(agency_id, {NONE_ID}) AS agency_id, {per_step}, "
+              f"0 AS apologies FROM petition_event "
+              f"WHERE petition_id >= :first AND kind = 'transition' AND to_status IN ({steps}) "
+              f"UNION ALL SELECT {day.format('issued_at')}, coalesce(agency_id, {NONE_ID}), 0, 0, 0, 1 "
+              f"FROM apology WHERE petition_id >= :first) AS steps GROUP BY day, agency_id")
+    connection.execute(text(_upsert_sql("responsibility", counters, source)), {"first": first_petition_id})
+
+
+def _local_day_sql(dialect: str) -> str:
+    # Vietnam has kept UTC+7 without daylight saving since 1976 (calendar.local_date); timestamps are naive UTC.
+    if dialect == "postgresql":
+        return "CAST({} + interval '7 hours' AS DATE)"
+    return "date({}, '+7 hours')"
+
+
 # --- the schema around a load ------------------------------------------------------------------------------------
 
 INDEX_MEMORY, GIN_MEMORY = "512MB", "4MB"  # PostgreSQL's maintenance_work_mem for the index builds: see _remake
@@ -229,8 +256,8 @@ LOOKUP_KEYS = {("petition", "PRIMARY KEY (id)"), ("rating", "UNIQUE (petition_id
 
 
 def _suspend_search_triggers(connection) -> list[str]:
-    """On SQLite, the full-text index is fed once at the end (_index_search_text), far faster than row by row
-    through the triggers of migration 0002. They are made again from their own stored text."""
+    """On SQLite, the full-text index is fed once at the end (_index_search_text), in one statement instead of row by
+    row through the triggers of migration 0002. They are made again from their own stored text."""
     if connection.dialect.name != "sqlite":
         return []
     triggers = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -251,7 +278,7 @@ def _drop_secondary_indexes(connection) -> list[str]:
     or constraint stands on and, on PostgreSQL, their foreign keys (checked again in one pass when they are made
     again; SQLite checks them cheaply and cannot drop them) and their primary and unique keys, but those the load
     finds rows by (LOOKUP_KEYS) and those a foreign key refers to: a key made again checks its rows in one sorted
-    pass, where updating its index row by row took a fifth of the events statement's time. Returns the statements
+    pass instead of updating its index row by row. Returns the statements
     that make them again, as the database itself wrote them down, indexes first."""
     if connection.dialect.name == "sqlite":
         indexes = connection.exec_driver_sql(
@@ -283,8 +310,8 @@ def _drop_secondary_indexes(connection) -> list[str]:
 def _remake(connection, statements: list[str]) -> None:
     """Makes the dropped indexes and foreign keys again. A full-text (GIN) build looks each word of each row up in a
     tree of the entries gathered so far, written out whenever they outgrow maintenance_work_mem: a small memory keeps
-    that tree small (every petition code is an entry of its own). With 4 MB a build cost about 15% less than with
-    512 MB at 50,000 petitions and 20% less at a million (1 MB: as little at 50,000, 25% more at a million)."""
+    that tree small (every petition code is an entry of its own), but too small a memory writes it out too often:
+    GIN_MEMORY is the measured middle (bench/README.md)."""
     memory = INDEX_MEMORY
     for statement in statements:
         wanted = GIN_MEMORY if " USING gin " in statement else INDEX_MEMORY
@@ -528,7 +555,7 @@ class RowEncoder:
 
     def _data(self, table: str, records: list[dict]):
         if self.dialect.name == "postgresql":
-            # Binary values cost a third of what their text would.
+            # Binary values: the database takes them as they are, without parsing their text.
             data = io.BytesIO()
             with Copy(self.cursor, binary=True, writer=FileWriter(data)) as copy:
                 copy.set_types([self.types[table][column] for column in records[0]])
@@ -683,7 +710,8 @@ def _last_step(petition_id, status, created, answered, published, closed) -> dat
 
 
 def _pick(rng, items: list):
-    """rng.choice at a third of its cost (random() is one C call), as random.choices does it."""
+    """rng.choice without its checks (random() is one C call), as random.choices does it: it runs for every field
+    of every row."""
     return items[int(rng.random() * len(items))]
 
 

@@ -1,0 +1,102 @@
+"""The slow, obvious answers the fast ones are checked against: every figure of portal/domain/metrics.py counted
+from the archive itself (the petitions, ratings, events and letters, read whole), and the rollup tables as a dict.
+
+The petition counts use metrics.conditions, the same SQL conditions the drill-down lists use, so a test comparing
+them with the rollups (which rollups.petition_items fills in Python) checks the one definition of each figure both
+ways. Tests only: the product answers every figure from the rollups.
+"""
+from sqlalchemy import case, func, literal_column
+
+from portal.domain import metrics
+from portal.domain.metrics import COUNT_KEYS, NO_FILTERS, RESPONSIBILITY, Filters, Period
+from portal.domain.ratings import SCORE_ELEMENTS
+from portal.domain.rollups import KEYS, RESPONSIBILITY_STEPS, TABLES
+from portal.models import Agency, Apology, Petition, PetitionEvent, Rating
+
+
+def snapshot(session) -> dict:
+    """Every non-zero rollup counter, {(table, *key, column): value}, for comparing two ways of computing them."""
+    out = {}
+    for table, model in TABLES.items():
+        keys = KEYS[table]
+        for row in session.query(model):
+            for column in model.__table__.columns:
+                value = getattr(row, column.name)
+                if column.name not in keys and value:
+                    out[(table, *(getattr(row, k) for k in keys), column.name)] = value
+    return out
+
+
+def scan_counts(session, period: Period, filters: Filters = NO_FILTERS, *, overall: bool = False) -> dict:
+    """metrics.petition_counts, counted from the petitions with metrics.conditions."""
+    group = literal_column("1") if overall else Petition.agency_id
+    figures = metrics.conditions(period)
+    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
+    query = (session.query(group, *(count_if(figures[k]) for k in COUNT_KEYS))
+             .filter(Petition.agency_id.isnot(None), Petition.created_at < period.end))
+    rows = filters.apply(query).group_by(group).all()
+    return {key: dict(zip(COUNT_KEYS, (int(v or 0) for v in values))) for key, *values in rows}
+
+
+def scan_rating_counts(session, period: Period) -> dict[int, dict]:
+    """metrics.rating_counts, counted from the ratings."""
+    satisfied = [func.sum(case((getattr(Rating, e) >= 4, 1), else_=0)) for e in SCORE_ELEMENTS]
+    rows = (session.query(Rating.agency_id, func.count(Rating.id), *satisfied)
+            .filter(Rating.created_at >= period.start, Rating.created_at < period.end)
+            .group_by(Rating.agency_id).all())
+    return {agency_id: {"ratings": int(n), "satisfied": dict(zip(SCORE_ELEMENTS, (int(v or 0) for v in values)))}
+            for agency_id, n, *values in rows}
+
+
+def scan_handling_times(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
+    """metrics.handling_times, from a histogram counted from the petitions."""
+    query = (session.query(Petition.agency_id, Petition.handling_days, func.count(Petition.id))
+             .filter(metrics.conditions(period)["answered"], Petition.handling_days.isnot(None)))
+    return metrics.from_histogram(filters.apply(query).group_by(Petition.agency_id, Petition.handling_days))
+
+
+def scan_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS) -> list[dict]:
+    return metrics.figure_rows(session, scan_counts(session, period, filters),
+                               scan_handling_times(session, period, filters), scan_rating_counts(session, period),
+                               min_sample)
+
+
+def scan_ranking(session, date_from, date_to, *, min_sample: int = 30, filters: Filters = NO_FILTERS) -> dict:
+    """metrics.agency_ranking, every figure counted from the archive."""
+    period = Period(date_from, date_to)
+    return metrics.ranking(period, scan_rows(session, period, min_sample, filters),
+                           scan_rows(session, period.previous(), min_sample, filters))
+
+
+def scan_trend(session, last_day, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:
+    """metrics.monthly_trend, each month counted from the petitions."""
+    periods = metrics.months_back(last_day, months)
+    counts = [scan_counts(session, period, filters, overall=True).get(1, dict.fromkeys(COUNT_KEYS, 0))
+              for period in periods]
+    return metrics.trend_rows(periods, counts)
+
+
+def scan_heat_map(session, period: Period, filters: Filters = NO_FILTERS) -> dict[tuple[int, int], int]:
+    """metrics.heat_map, counted from the petitions."""
+    query = (session.query(Petition.category_id, Petition.agency_id, func.count(Petition.id))
+             .filter(metrics.conditions(period)["received"], Petition.agency_id.isnot(None)))
+    return {(category, agency): n for category, agency, n in
+            filters.apply(query).group_by(Petition.category_id, Petition.agency_id)}
+
+
+def scan_responsibility(session, first, last) -> dict[str, dict[str, int]]:
+    """metrics.responsibility_counts, from the event log and the apology letters."""
+    period = Period(first, last)
+    counts: dict[str, dict[str, int]] = {}
+    steps = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
+             .join(Agency, Agency.id == PetitionEvent.agency_id)
+             .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS),
+                     PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
+             .group_by(Agency.code, PetitionEvent.to_status))
+    for code, step, number in steps:
+        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))[RESPONSIBILITY_STEPS[step]] = number
+    letters = (session.query(Agency.code, func.count(Apology.id)).join(Agency, Agency.id == Apology.agency_id)
+               .filter(Apology.issued_at >= period.start, Apology.issued_at < period.end).group_by(Agency.code))
+    for code, number in letters:
+        counts.setdefault(code, dict.fromkeys(RESPONSIBILITY, 0))["apologies"] = number
+    return counts
