@@ -22,7 +22,10 @@ def test_a_corrected_field_loses_its_error_at_once(page, live_server):
     page.goto(live_server + "/gui-phan-anh")
     content = page.get_by_label("Nội dung phản ánh, kiến nghị")
     content.fill("quá ngắn")
-    page.get_by_role("button", name="Gửi phản ánh").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gửi phản ánh").click()
+    # Typing before the page's script has run would find nobody listening (a flaky failure on a busy machine).
+    page.wait_for_load_state("load")
     content = page.get_by_label("Nội dung phản ánh, kiến nghị")
     assert content.get_attribute("aria-invalid") == "true"
     content.fill("Cống thoát nước trước nhà số 12 đường Lê Lợi bị tắc, mưa xuống là nước tràn vào nhà dân.")
