@@ -15,6 +15,13 @@ class PetitionPhoto(db.Model):
     height = db.Column(db.Integer, nullable=False)
     byte_size = db.Column(db.Integer, nullable=False)
     published = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
+    # Set by the head who publishes the photo: the public rendition (a copy, blurred where the head drew regions) is
+    # a file of its own, so the original the agency works from is never altered and never served to the public.
+    public_key = db.Column(db.String(200))
+    public_thumbnail_key = db.Column(db.String(200))
+    blurred_regions = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    published_at = db.Column(db.DateTime)
+    published_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
     uploaded_by_id = db.Column(db.Integer, db.ForeignKey("user.id"))
     uploaded_by_label = db.Column(db.String(255), nullable=False, default="")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
