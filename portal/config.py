@@ -49,13 +49,21 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = 8 * 3600
     WTF_CSRF_TIME_LIMIT = 4 * 3600
-    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+    # The intake forms carry up to five photos of 10 MB each (media.MAX_PHOTOS, MAX_BYTES) and the typed fields.
+    MAX_CONTENT_LENGTH = 52 * 1024 * 1024
     RATELIMIT_ENABLED = True
     # Counters in the application's database (portal/ratelimit.py), so all workers of a server count together;
     # several servers: "memcached://host:11211" (README, "Several servers").
     RATELIMIT_STORAGE_URI = "database://"
     RATELIMIT_PUBLIC_POST = "10 per minute;100 per hour"
     RATELIMIT_HEADERS_ENABLED = True
+    # Anonymous forms (send, rate, "tôi cũng gặp") posted without the browser's proof of work (JavaScript off):
+    # accepted, under this stricter limit per address (portal/web/proof.py).
+    RATELIMIT_UNPROVEN_POST = "5 per minute;20 per hour"
+    # The proof of work's difficulty (domain/proof_of_work.py): the browser tries half of it on average; 0 turns the
+    # proof off. How long a page's challenge stays valid (the CSRF token's lifetime: a form that old fails anyway).
+    POW_MAX_NUMBER = 100_000
+    POW_CHALLENGE_MINUTES = 240
     # Wrong tracking secrets (web, API, Open311, ratings), counted per address and per petition code. The per-code
     # limit is looser so that strangers hammering a code delay its sender less than they delay themselves.
     RATELIMIT_SECRET_GUESSES_PER_ADDRESS = "10 per hour"
@@ -85,6 +93,25 @@ class Defaults:
     MAIL_PASSWORD = None
     MAIL_SENDER = "Cổng phản ánh kiến nghị <no-reply@localhost>"
     MAIL_ENABLED = False
+    # Where the site is reached, for links in messages sent outside a request (e-mail to the tracking page).
+    PUBLIC_URL = "http://127.0.0.1:5000"
+    # The outbox (portal/domain/outbox.py): the wait after a failed send doubles from BASE up to CAP; a message
+    # still failing GIVE_UP_HOURS after it was queued is marked failed; a claimed message is left alone for LEASE.
+    OUTBOX_RETRY_BASE_SECONDS = 60
+    OUTBOX_RETRY_CAP_SECONDS = 3600
+    OUTBOX_GIVE_UP_HOURS = 24
+    OUTBOX_LEASE_SECONDS = 300
+    # SMS through an HTTP gateway (portal/domain/outbox_channels.py, README "SMS gateway"); empty URL: no SMS sent,
+    # queued ones wait.
+    SMS_GATEWAY_URL = ""
+    SMS_GATEWAY_METHOD = "POST"
+    SMS_GATEWAY_CONTENT_TYPE = "application/json"
+    SMS_GATEWAY_BODY = '{"to": "{phone}", "text": "{message}"}'
+    SMS_GATEWAY_AUTH_HEADER = ""
+    SMS_GATEWAY_USERNAME = ""
+    SMS_GATEWAY_PASSWORD = ""
+    SMS_GATEWAY_SUCCESS = ""
+    SMS_ASCII = True
     UPLOAD_MAX_BYTES = 10 * 1024 * 1024
     # Wrong passwords per account and address before that address waits; another address is not slowed.
     LOGIN_MAX_FAILURES = 5
@@ -98,5 +125,6 @@ class Defaults:
     # own tile server; with none reachable the map says so and its list still works.
     MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
-    # Where photos are kept (portal/media_storage.py): empty for instance/media, or file:///path.
+    # Where photos are kept (portal/media_storage.py): empty for instance/media, file:///path, or
+    # s3://bucket/prefix?endpoint_url=...&region=... (credentials from AWS_* in the environment).
     MEDIA_STORAGE_URI = ""

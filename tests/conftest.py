@@ -71,8 +71,11 @@ def app(database_url, tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": "test-secret-key",
         "RATELIMIT_ENABLED": True,
+        "POW_MAX_NUMBER": 1000,  # the browser tests solve the anonymous forms' proof of work in a moment
         "MAIL_ENABLED": False,
         "SERVER_NAME": None,
+        # Photos written by tests stay in the test's temporary instance, never in the checkout's instance/.
+        "MEDIA_STORAGE_URI": "file://" + str(instance / "media"),
     })
     flask_app.test_client_class = IsolatedClient
     with flask_app.app_context():

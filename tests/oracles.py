@@ -5,10 +5,11 @@ The petition counts use metrics.conditions, the same SQL conditions the drill-do
 them with the rollups (which rollups.petition_items fills in Python) checks the one definition of each figure both
 ways. Tests only: the product answers every figure from the rollups.
 """
-from sqlalchemy import case, func, literal_column
+from sqlalchemy import case, func, literal_column, or_
 
 from portal.domain import metrics
 from portal.domain.metrics import COUNT_KEYS, NO_FILTERS, RESPONSIBILITY, Filters, Period
+from portal.domain.lifecycle import PUBLISHED_STATUSES, is_reopening
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import KEYS, RESPONSIBILITY_STEPS, TABLES
 from portal.models import Agency, Apology, Petition, PetitionEvent, Rating
@@ -55,10 +56,23 @@ def scan_handling_times(session, period: Period, filters: Filters = NO_FILTERS) 
     return metrics.from_histogram(filters.apply(query).group_by(Petition.agency_id, Petition.handling_days))
 
 
+def scan_reopen_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """metrics.reopen_counts, from the event log read whole, each event judged by lifecycle.is_reopening."""
+    query = (session.query(PetitionEvent.agency_id, PetitionEvent.from_status, PetitionEvent.to_status)
+             .join(Petition, Petition.id == PetitionEvent.petition_id)
+             .filter(PetitionEvent.kind == "transition", PetitionEvent.at >= period.start,
+                     PetitionEvent.at < period.end, PetitionEvent.agency_id.isnot(None)))
+    counts: dict[int, int] = {}
+    for agency_id, from_status, to_status in filters.apply(query):
+        if is_reopening(from_status, to_status):
+            counts[agency_id] = counts.get(agency_id, 0) + 1
+    return counts
+
+
 def scan_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS) -> list[dict]:
     return metrics.figure_rows(session, scan_counts(session, period, filters),
                                scan_handling_times(session, period, filters), scan_rating_counts(session, period),
-                               min_sample)
+                               min_sample, scan_reopen_counts(session, period, filters))
 
 
 def scan_ranking(session, date_from, date_to, *, min_sample: int = 30, filters: Filters = NO_FILTERS) -> dict:
@@ -91,6 +105,7 @@ def scan_responsibility(session, first, last) -> dict[str, dict[str, int]]:
     steps = (session.query(Agency.code, PetitionEvent.to_status, func.count(PetitionEvent.id))
              .join(Agency, Agency.id == PetitionEvent.agency_id)
              .filter(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS),
+                     or_(PetitionEvent.from_status.is_(None), PetitionEvent.from_status.notin_(PUBLISHED_STATUSES)),
                      PetitionEvent.at >= period.start, PetitionEvent.at < period.end)
              .group_by(Agency.code, PetitionEvent.to_status))
     for code, step, number in steps:

@@ -12,7 +12,8 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from portal.api.common import rate_limit_key
 from portal.domain.api_keys import authenticate_key
-from portal.domain.errors import DomainError, NotFound, ValidationFailed
+from portal.domain import media
+from portal.domain.errors import DomainError, NotFound
 from portal.domain.lifecycle import OPEN_STATUSES
 from portal.domain.intake import receive, route_if_inline
 from portal.domain.petitions import PetitionDraft, find_for_tracking, format_secret
@@ -119,8 +120,9 @@ def status_json(petition: Petition) -> dict:
     }
 
 
-def request_json(petition: Petition) -> dict:
-    """A public petition as the public may read it: the approved public title and text, the place to ~100 m."""
+def request_json(petition: Petition, photo=None) -> dict:
+    """A public petition as the public may read it: the approved public title and text, the place to ~100 m, and
+    `photo`, its first published photo (media.first_public_photos), as media_url."""
     return {
         **status_json(petition),
         "service_name": petition.category.name,
@@ -133,7 +135,8 @@ def request_json(petition: Petition) -> dict:
         "updated_datetime": iso(petition.updated_at),
         "expected_datetime": petition.due_date.isoformat() + "T23:59:59+07:00" if petition.due_date else None,
         "address": "", "address_id": None, "zipcode": None,
-        "lat": public_coordinate(petition.lat), "long": public_coordinate(petition.lng), "media_url": None,
+        "lat": public_coordinate(petition.lat), "long": public_coordinate(petition.lng),
+        "media_url": media.public_url(photo, "full", external=True) if photo is not None else None,
     }
 
 
@@ -187,7 +190,8 @@ def list_requests(fmt):
     if not (page.isascii() and page.isdigit() and 1 <= int(page[:12]) <= MAX_PAGE):
         raise Open311Error(400, "page phải là số nguyên dương. / page must be a positive integer.")
     petitions = query.order_by(Petition.id.desc()).offset((int(page) - 1) * MAX_REQUESTS).limit(MAX_REQUESTS).all()
-    return render([request_json(p) for p in petitions], "service_requests", "request", fmt=fmt)
+    photos = media.first_public_photos(db.session, [p.id for p in petitions])
+    return render([request_json(p, photos.get(p.id)) for p in petitions], "service_requests", "request", fmt=fmt)
 
 
 @bp.get("/v2/requests/<code>.<fmt>")
@@ -197,7 +201,8 @@ def get_request(code, fmt):
     response_format(fmt)
     petition = db.session.query(Petition).filter_by(code=code.upper()).first()
     if petition is not None and is_public(petition):
-        return render([request_json(petition)], "service_requests", "request", fmt=fmt)
+        photo = media.first_public_photos(db.session, [petition.id]).get(petition.id)
+        return render([request_json(petition, photo)], "service_requests", "request", fmt=fmt)
     secret = request.headers.get("X-Tracking-Secret", "")
     if not secret:
         # A code exists or not, public or private: the same answer, so sequential codes reveal nothing.
@@ -236,19 +241,11 @@ def create_request(fmt):
 
 
 def draft_from_form(form) -> PetitionDraft:
-    def number(name):
-        raw = form.get(name)
-        if raw in (None, ""):
-            return None
-        try:
-            return float(raw)
-        except ValueError:
-            raise ValidationFailed(f"{name} phải là số.", f"{name} must be a number.") from None
-
+    """The draft as sent; lat and long are checked with every channel's coordinates (places.checked_coordinates)."""
     if not form.get("service_code"):
         raise Open311Error(400, "Thiếu service_code. / service_code is required.")
     name = " ".join(filter(None, (form.get("first_name", ""), form.get("last_name", ""))))
     return PetitionDraft(content=form.get("description", ""), channel="api", category_code=form["service_code"],
-                         address=form.get("address_string", ""), lat=number("lat"), lng=number("long"),
+                         address=form.get("address_string", ""), lat=form.get("lat"), lng=form.get("long"),
                          reporter_name=name, reporter_phone=form.get("phone", ""),
                          reporter_email=form.get("email", ""))

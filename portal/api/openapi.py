@@ -38,7 +38,9 @@ SCHEMAS = {
             "location": {"type": "object", "additionalProperties": False, "properties": {
                 "province_code": {"type": "string"}, "ward_code": {"type": "string"},
                 "address": {"type": "string", "maxLength": 500},
-                "lat": {"type": "number", "minimum": 8, "maximum": 24},
+                "lat": {"type": "number", "minimum": 6, "maximum": 24,
+                        "description": "With lng, or neither. The point must lie in Vietnam: its land, the sea "
+                                       "within 24 nautical miles of the coast, Hoàng Sa or Trường Sa"},
                 "lng": {"type": "number", "minimum": 102, "maximum": 118}}},
             "reporter": {"type": "object", "additionalProperties": False, "properties": {
                 "name": {"type": "string"}, "phone": {"type": "string"}, "email": {"type": "string"}}},
@@ -67,7 +69,18 @@ SCHEMAS = {
             "answer": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["content", "published_at"],
                                                    "properties": {"content": {"type": "string"},
                                                                   "published_at": DATETIME}}]},
+            "photos": {"type": "array", "maxItems": 5, "description": "Signed URLs, each readable for about an hour",
+                       "items": {"type": "object", "required": ["url", "thumbnail_url"],
+                                 "properties": {"url": {"type": "string"}, "thumbnail_url": {"type": "string"}}}},
         },
+    },
+    "PhotoAdded": {
+        "type": "object", "required": ["id", "url", "thumbnail_url", "width", "height"],
+        "description": "The photo as stored: re-encoded, without metadata, long side at most 2048 px; the URLs are "
+                       "signed and readable for about an hour.",
+        "properties": {"id": {"type": "integer"}, "url": {"type": "string"}, "thumbnail_url": {"type": "string"},
+                       "width": {"type": "integer", "minimum": 1, "maximum": 2048},
+                       "height": {"type": "integer", "minimum": 1, "maximum": 2048}},
     },
     "AgencyItems": {
         "type": "object", "required": ["items", "page", "per_page", "total"],
@@ -90,7 +103,8 @@ SCHEMAS = {
     "AgencyMetrics": {
         "type": "object",
         "required": ["code", "name", "received", "answered", "on_time", "overdue", "response_rate", "on_time_rate",
-                     "satisfaction_index", "satisfaction_ci", "ratings", "rank", "rank_change", "below_threshold"],
+                     "satisfaction_index", "satisfaction_ci", "ratings", "rank", "rank_change", "below_threshold",
+                     "reopened", "reopen_rate"],
         "properties": {
             "code": {"type": "string"}, "name": {"type": "string"}, "received": {"type": "integer"},
             "answered": {"type": "integer"}, "on_time": {"type": "integer"}, "overdue": {"type": "integer"},
@@ -98,7 +112,12 @@ SCHEMAS = {
             "satisfaction_ci": {"oneOf": [{"type": "null"}, {"type": "array", "minItems": 2, "maxItems": 2,
                                                              "items": {"type": "number"}}]},
             "ratings": {"type": "integer"}, "rank": {"type": ["integer", "null"]},
-            "rank_change": {"type": ["integer", "null"]}, "below_threshold": {"type": "boolean"}},
+            "rank_change": {"type": ["integer", "null"]}, "below_threshold": {"type": "boolean"},
+            "reopened": {"type": "integer", "description": "Answers sent back in the period because their sender "
+                         "rated them “not resolved” within 7 days of publication"},
+            # Not capped at 100: an answer published in an earlier period may be reopened in this one.
+            "reopen_rate": {"type": ["number", "null"], "minimum": 0,
+                            "description": "reopened ÷ answered (published) in the period, in percent"}},
     },
     "Metrics": {
         "type": "object", "required": ["period", "overall", "agencies"],
@@ -117,6 +136,8 @@ SCHEMAS = {
                                       for k in ("access", "procedure", "staff", "result", "feedback")}},
             "resolved": {"type": "boolean"}, "comment": {"type": "string", "maxLength": 2000}},
     },
+    "Supporters": {"type": "object", "required": ["supporters"],
+                   "properties": {"supporters": {"type": "integer", "minimum": 1}}},
     "MapFeatures": {
         "type": "object", "required": ["type", "features", "page", "next_page"],
         "properties": {
@@ -160,6 +181,18 @@ def _paths() -> dict:
             "security": [{}, {"bearer": []}],
             "responses": {"200": {"description": "The petition", **_json({"$ref": "#/components/schemas/Petition"})},
                           **_error_responses(401, 404)}}},
+        "/petitions/{code}/photos": {"post": {
+            "summary": "Add a photo (the sender within 7 days of sending, with the tracking secret; or a staff key)",
+            "operationId": "addPhoto", "security": [{}, {"bearer": []}],
+            "description": "JPEG, PNG, WebP or HEIC, at most 10 MB, at most 5 photos a petition. The type is read "
+                           "from the bytes; the stored photo is re-encoded without metadata (EXIF, GPS, XMP).",
+            "parameters": [CODE_PARAM, {"name": "X-Tracking-Secret", "in": "header", "required": False,
+                                        "schema": {"type": "string"}}],
+            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": ["photo"],
+                "properties": {"photo": {"type": "string", "format": "binary"}}}}}},
+            "responses": {"201": {"description": "Stored", **_json({"$ref": "#/components/schemas/PhotoAdded"})},
+                          **_error_responses(400, 401, 403, 404, 409, 413, 422, 429)}}},
         "/agency/petitions": {"get": {
             "summary": "The key's agency's petitions", "operationId": "agencyPetitions", "security": BEARER,
             "parameters": [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
@@ -208,13 +241,30 @@ def _paths() -> dict:
                             "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
             "responses": {"200": {"description": "A FeatureCollection, newest answer first",
                                   **_json({"$ref": "#/components/schemas/MapFeatures"})},
-                          **_error_responses(400)}}},
+                          **_error_responses(422)}}},
         "/petitions/{code}/rating": {"post": {
             "summary": "Rate a published answer (citizen, with the tracking secret)", "operationId": "ratePetition",
             "security": [{}], "parameters": [CODE_PARAM],
             "requestBody": {"required": True, **_json({"$ref": "#/components/schemas/Rating"})},
-            "responses": {"201": {"description": "Rated", **_json({"type": "object"})},
+            "responses": {"201": {"description": "Rated; `status` is where the petition is now: `reopened` (back to its "
+                                                 "agency) or `returned` (to the coordinator) after “not resolved” "
+                                                 "within 7 days of publication, else unchanged",
+                                  **_json({"type": "object", "required": ["code", "scores", "resolved", "status"],
+                                           "properties": {"code": {"type": "string"}, "scores": {"type": "object"},
+                                                          "resolved": {"type": "boolean"},
+                                                          "status": {"enum": list(STATUSES)}}})},
                           **_error_responses(400, 404, 409, 413, 415, 422, 429)}}},
+        "/petitions/{code}/support": {"post": {
+            "summary": "“Tôi cũng gặp vấn đề này”: support a public petition", "operationId": "supportPetition",
+            "description": "Counted once per client for 30 days: the client is the phone given (only a keyed hash "
+                           "of it is stored), else the address. Ended (closed) petitions take no more support.",
+            "security": [{}, {"bearer": []}], "parameters": [CODE_PARAM],
+            "requestBody": {"required": True, **_json({"type": "object", "additionalProperties": False,
+                                                        "properties": {"phone": {"type": "string"}}})},
+            "responses": {"201": {"description": "Counted", **_json({"$ref": "#/components/schemas/Supporters"})},
+                          "200": {"description": "This client had already supported it within 30 days: the count "
+                                                 "is unchanged", **_json({"$ref": "#/components/schemas/Supporters"})},
+                          **_error_responses(400, 401, 404, 409, 413, 415, 422, 429)}}},
         "/openapi.json": {"get": {"summary": "This document", "operationId": "openapi", "security": [{}],
                                   "responses": {"200": {"description": "OpenAPI 3 document", **_json({"type": "object"})}}}},
     }

@@ -15,7 +15,7 @@ from portal.api.common import (
     rate_limit_key,
     require_actor,
 )
-from portal.domain import workflow
+from portal.domain import media, workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
 from portal.domain.intake import receive, route_if_inline, scoped_idempotency_key
@@ -23,6 +23,7 @@ from portal.domain.petitions import PetitionDraft, find_for_tracking, published_
 from portal.domain.public import submit_once, tracking_timeline
 from portal.domain.text import clean_text
 from portal.extensions import csrf, db, limiter
+from portal.media_storage import storage_for
 from portal.models import AGENCY_ROLES, Petition
 from portal.web.inputs import date_arg, int_arg, page_arg, parse_date
 from portal.web.security import code_in_path, limit_secret_guesses
@@ -138,11 +139,50 @@ def petition_json(petition: Petition) -> dict:
         "created_at": iso(petition.created_at),
         "events": [{"at": iso(e.at), "status": e.to_status, "note": e.note} for e in tracking_timeline(petition)],
         "answer": {"content": answer.published_html, "published_at": iso(source.published_at)} if answer else None,
+        "photos": [{"url": media.signed_url(photo, "full", external=True),
+                    "thumbnail_url": media.signed_url(photo, "thumb", external=True)}
+                   for photo in media.photos_of(db.session, petition)],
     }
 
 
 def iso(moment) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+# A multipart body holds the file and a few hundred bytes of headers around it.
+PHOTO_BODY_LIMIT = media.MAX_BYTES + 16 * 1024
+
+
+@bp.post("/petitions/<code>/photos")
+@limited
+@limit_secret_guesses(code_in_path)
+def add_photo(code):
+    """Add a photo (multipart field `photo`): the sender with the tracking secret, within 7 days of sending, or staff
+    with a key in scope. Answers the photo's size and short-lived signed URLs."""
+    petition, actor = petition_for_photo(code)
+    request.max_content_length = PHOTO_BODY_LIMIT  # checked before the file is read: a bigger body is a 413
+    upload = request.files.get("photo")
+    if upload is None:
+        raise ValidationFailed("Thiếu tệp ảnh (trường “photo”, multipart/form-data).",
+                               "The photo file is missing (field “photo”, multipart/form-data).", field="photo")
+    photo = media.attach_photo(db.session, storage_for(current_app), petition, upload.read(media.MAX_BYTES + 1), actor)
+    db.session.commit()
+    return jsonify(id=photo.id, url=media.signed_url(photo, "full", external=True),
+                   thumbnail_url=media.signed_url(photo, "thumb", external=True),
+                   width=photo.width, height=photo.height), 201
+
+
+def petition_for_photo(code: str) -> tuple[Petition, ApiActor | None]:
+    """Who may add a photo, and to which petition: a staff key of a role that adds photos, in its scope; else the
+    tracking secret (with or without an integration key) during the sender's window."""
+    actor = current_actor()
+    if actor is not None and actor.role in STAFF_ROLES:
+        if actor.role not in media.STAFF_ROLES:
+            raise Forbidden("Khoá API này không được thêm ảnh.", "This key may not add photos.")
+        return petition_in_scope(code, actor), actor
+    petition = find_for_tracking(db.session, code, request.headers.get("X-Tracking-Secret", ""))
+    media.ensure_sender_may_add(petition)
+    return petition, actor
 
 
 @bp.get("/agency/petitions")
@@ -226,25 +266,23 @@ def public_map():
 
 
 def map_query():
-    """The map's filters, page and page size from the query string; anything unreadable is a 400 naming it."""
-    from portal.domain.public_map import PAGE_SIZE, BadMapQuery, MapFilters, parse_box
+    """The map's filters, page and page size from the query string; anything unreadable is a 422 naming it."""
+    from portal.domain.public_map import PAGE_SIZE, MapFilters, parse_box
 
     args = request.args
-    try:
-        filters = MapFilters(box=parse_box(args["bbox"]) if args.get("bbox") else None,
-                             category_code=args.get("category", ""), status=args.get("status", ""),
-                             agency_code=args.get("agency", ""), published_from=date_arg("from"),
-                             published_to=date_arg("to"))
-        return filters, page_arg(), int_arg("per_page", PAGE_SIZE, 1, PAGE_SIZE)
-    except ValidationFailed as error:
-        raise BadMapQuery(error.message_vi, error.message_en, field=error.field) from None
+    filters = MapFilters(box=parse_box(args["bbox"]) if args.get("bbox") else None,
+                         category_code=args.get("category", ""), status=args.get("status", ""),
+                         agency_code=args.get("agency", ""), first_day=date_arg("from"),
+                         last_day=date_arg("to"))
+    return filters, page_arg(), int_arg("per_page", PAGE_SIZE, 1, PAGE_SIZE)
 
 
 @bp.post("/petitions/<code>/rating")
 @limited
 @limit_secret_guesses(code_in_path)
 def rate(code):
-    """The citizen rates the published answer, with the tracking secret."""
+    """The citizen rates the published answer, with the tracking secret; the status says where a "not resolved"
+    sent the petition (reopened, returned to the coordinator, or still published)."""
     from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
 
     body = json_body({"secret", "scores", "resolved", "comment"})
@@ -254,7 +292,23 @@ def rate(code):
     rating = rate_petition(db.session, petition, clean_scores, field(body, "resolved", bool, required=True),
                            clean_text(field(body, "comment", str, default="")))
     db.session.commit()
-    return jsonify(code=petition.code, scores=clean_scores, resolved=rating.resolved), 201
+    return jsonify(code=petition.code, scores=clean_scores, resolved=rating.resolved, status=petition.status), 201
+
+
+@bp.post("/petitions/<code>/support")
+@limited
+def support(code):
+    """"Tôi cũng gặp vấn đề này" on a public petition: 201 the first time, 200 with the same count when the same client
+    (the phone given, else the address) says it again within 30 days."""
+    from portal.domain.calendar import utcnow
+    from portal.domain.support import add_support, identify_supporter
+
+    body = json_body({"phone"})
+    supporter = identify_supporter(current_app.config["SECRET_KEY"], phone=clean_text(field(body, "phone", str, default="")),
+                                   address=request.remote_addr or "unknown")
+    result = add_support(db.session, code, supporter, utcnow())
+    db.session.commit()
+    return jsonify(supporters=result.supporters), 201 if result.counted else 200
 
 
 @bp.get("/openapi.json")

@@ -120,6 +120,7 @@ OBJECT_LABELS = {
     "routing_rule": ("Quy tắc phân công", "Routing rule"), "calendar_day": ("Ngày nghỉ, ngày làm bù", "Calendar day"),
     "user": ("Tài khoản", "Account"), "api_key": ("Khoá API", "API key"),
     "dialogue_session": ("Buổi đối thoại", "Dialogue session"), "explanation": ("Báo cáo giải trình", "Explanation"),
+    "petition_photo": ("Ảnh phản ánh", "Petition photo"),
 }
 FIELD_LABELS = {
     "id": ("Số hiệu", "ID"), "code": ("Mã", "Code"), "name": ("Tên", "Name"),
@@ -144,6 +145,8 @@ FIELD_LABELS = {
     "created_by_id": ("Người tạo", "Created by"), "period_from": ("Từ ngày", "From"), "period_to": ("Đến ngày", "To"),
     "body": ("Nội dung", "Text"), "filed_by_id": ("Người nộp", "Filed by"), "filed_at": ("Nộp lúc", "Filed at"),
     "single_approver": ("Chỉ có một người duyệt", "Single approver"),
+    "published": ("Công bố", "Published"), "blurred_regions": ("Số vùng che mờ", "Blurred regions"),
+    "published_at": ("Công bố lúc", "Published at"),
 }
 ACTION_LABELS = {"create": ("tạo", "created"), "update": ("sửa", "changed"), "delete": ("xoá", "deleted")}
 CODED_VALUES = {

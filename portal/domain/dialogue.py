@@ -1,5 +1,6 @@
 """Leader–citizen dialogue sessions: record, hold, conclude within the deadline, follow up every petition."""
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import object_session
@@ -81,14 +82,16 @@ def is_conclusion_late(dialogue: DialogueSession, today: date | None = None) -> 
     return (today or local_today()) > dialogue.conclusion_due_date
 
 
-def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None) -> Receipt:
-    """A petition raised at the session: it enters the normal road (received, then classified, assigned and
-    answered). The caller commits, then routes it (`intake.route_if_inline`)."""
+def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None, *,
+                    photos: Sequence[bytes] = (), storage=None) -> Receipt:
+    """A petition raised at the session, with the photos handed in (kept in `storage`): it enters the normal road
+    (received, then classified, assigned and answered). The caller commits, then routes it
+    (`intake.route_if_inline`)."""
     if dialogue.status == "planned":
         raise Conflict("Buổi đối thoại chưa diễn ra.", "The session has not been held yet.")
     session.flush()  # a dialogue created in this unit of work gets its row and id before the petition refers to it
     draft.channel, draft.dialogue_session_id = "dialogue", dialogue.id
-    return receive(session, draft, actor)
+    return receive(session, draft, actor, photos=photos, storage=storage)
 
 
 _ITEM_START = re.compile(r"^\s*(?:\d+[.)]|[-•*+]|[a-zđ][.)])\s+", re.IGNORECASE)

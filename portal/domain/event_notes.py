@@ -10,7 +10,7 @@ CHANNELS_EN = {"web": "the website", "hotline": "the 1022 hotline", "dialogue": 
 _DATE = r"(?P<date>\d{2}/\d{2}/\d{4})"
 
 # (pattern of the Vietnamese note, English template); named groups carry over. Kept beside the sentences'
-# authors: lifecycle, workflow, routing, overdue, duplicates, ratings, intake, retention.
+# authors: lifecycle, workflow, routing, overdue, duplicates, ratings (and its reopening), intake, retention.
 NOTE_PATTERNS = [
     (r"Tiếp nhận qua kênh (?P<channel>\w+)\.", "Received through {channel}."),
     (r"Giao (?P<agency>.+) chủ trì giải quyết, hạn " + _DATE + r"\.", "Assigned to {agency}, due {date}."),
@@ -30,6 +30,18 @@ NOTE_PATTERNS = [
     (r"Gộp vào phản ánh (?P<code>\S+) có cùng nội dung; kết quả xử lý của (?P=code) áp dụng cho phản ánh này\.",
      "Merged into petition {code}, which has the same content; its outcome applies to this petition."),
     (r"Người dân đã gửi đánh giá mức độ hài lòng\.", "The sender rated the answer."),
+    (r"Người dân đánh giá chưa giải quyết: phản ánh được mở lại, chuyển lại (?P<agency>.+?) xử lý, hạn " + _DATE
+     + r"\.", "The sender rated the answer “not resolved”: the petition is reopened and back with {agency}, due {date}."),
+    (r"Người dân đánh giá chưa giải quyết: phản ánh được mở lại, chuyển lại (?P<agency>.+?) xử lý, hạn " + _DATE
+     + r"\. Ý kiến của người dân: (?P<text>.*)",
+     "The sender rated the answer “not resolved”: the petition is reopened and back with {agency}, due {date}. "
+     "The sender's comment: {text}"),
+    (r"Người dân lại đánh giá chưa giải quyết sau khi phản ánh đã được mở lại một lần: chuyển bộ phận điều phối xem "
+     r"xét\.", "The sender again rated the answer “not resolved” after one reopening: sent to the coordinators."),
+    (r"Người dân lại đánh giá chưa giải quyết sau khi phản ánh đã được mở lại một lần: chuyển bộ phận điều phối xem "
+     r"xét\. Ý kiến của người dân: (?P<text>.*)",
+     "The sender again rated the answer “not resolved” after one reopening: sent to the coordinators. "
+     "The sender's comment: {text}"),
     (r"Không tự phân loại, giao việc được: chờ bộ phận điều phối xử lý\.",
      "Could not be classified or assigned automatically: waiting for the coordinators."),
     (r"Người dân gọi tổng đài 1022: (?P<text>.*)", "The sender called the 1022 hotline: {text}"),

@@ -16,6 +16,7 @@ import hmac
 import json
 import logging
 import time
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,8 +25,9 @@ from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from portal.domain import calendar
+from portal.domain import calendar, media, outbox
 from portal.domain.classification import category_for_intake
+from portal.domain.errors import ValidationFailed
 from portal.domain.lifecycle import describe_actor, record_event
 from portal.domain.petitions import (
     DEFAULT_CATEGORY,
@@ -73,11 +75,16 @@ def scoped_idempotency_key(key: str, *, api_key_id: int | None, client_address: 
     return f"api:anon:{sender}:{key}"
 
 
-def receive(session, draft: PetitionDraft, actor=None, *, secret: str | None = None, code_prefix: str = "PA",
-            remember: KeyToRemember | None = None, triage: bool = False) -> Receipt:
+def receive(session, draft: PetitionDraft, actor=None, *, photos: Sequence[bytes] = (), storage=None,
+            secret: str | None = None, code_prefix: str = "PA", remember: KeyToRemember | None = None,
+            triage: bool = False) -> Receipt:
     """Validate and store a petition, with its "received" event (and the sender's idempotency key), for the
     intake worker; with `triage` it will wait for the coordinator instead of being assigned. The caller commits,
     then routes (`route_if_inline`); a key used before raises IntegrityError, after a rollback.
+
+    `photos` (the files' bytes, at most media.MAX_PHOTOS) are all cleaned before anything is stored, so one
+    unreadable file refuses the petition and keeps nothing; then they are kept in `storage` with the petition,
+    in the same unit of work.
 
     Written as plain SQL rather than the ORM's unit of work: this is the path a flood takes, so it does the
     database's work and little else. On PostgreSQL it is one statement (one round trip); SQLite,
@@ -87,6 +94,7 @@ def receive(session, draft: PetitionDraft, actor=None, *, secret: str | None = N
     """
     step = "route" if clean_text(draft.category_code) else "classify"
     clean_fields(draft)
+    images = cleaned_photos(photos)
     category_code = draft.category_code or DEFAULT_CATEGORY  # until the worker classifies it
     secret = secret or new_secret()
     values = received_values(draft, hash_secret(secret))
@@ -106,7 +114,29 @@ def receive(session, draft: PetitionDraft, actor=None, *, secret: str | None = N
         if session.execute(_CATEGORY_ID, {"category_code": category_code}).first() is None:
             raise UNKNOWN_CATEGORY from None
         raise
-    return Receipt(petition_id, code, secret)
+    receipt = Receipt(petition_id, code, secret)
+    for image in images:
+        media.attach_clean_photo(session, storage, receipt, image, actor)
+    return receipt
+
+
+def cleaned_photos(photos: Sequence[bytes]) -> list[media.CleanImage]:
+    """Every photo a sender attached, re-encoded without metadata; ValidationFailed (field "photo") for too many
+    or for one that is not a readable image, naming which when there are several."""
+    if len(photos) > media.MAX_PHOTOS:
+        raise ValidationFailed(f"Mỗi phản ánh có tối đa {media.MAX_PHOTOS} ảnh; bạn đã chọn {len(photos)} ảnh.",
+                               f"A petition has at most {media.MAX_PHOTOS} photos; {len(photos)} were chosen.",
+                               code="too_many_photos", field="photo")
+    images = []
+    for number, data in enumerate(photos, start=1):
+        try:
+            images.append(media.clean_image(data))
+        except ValidationFailed as error:
+            if len(photos) == 1:
+                raise
+            raise type(error)(f"Ảnh thứ {number}: {error.message_vi}", f"Photo {number}: {error.message_en}",
+                              code=error.code, field="photo") from None
+    return images
 
 
 def received_values(draft: PetitionDraft, secret_hash: str) -> dict:
@@ -165,7 +195,7 @@ _INSERT_KEY = insert(_key).values(petition_id=bindparam("petition_id"), response
                                   **_KEY)
 _RECEIVED_COLUMNS = (*received_values(PetitionDraft(content=""), "").keys(), "intake_step", "needs_triage",
                      "updated_at")
-_FRESH = {"extension_used": False, "version": 1}  # a new petition, never changed
+_FRESH = {"extension_used": False, "version": 1, "supporters": 0}  # a new petition, never changed
 
 
 @lru_cache(maxsize=None)
@@ -296,6 +326,8 @@ def _route(session, petition: Petition, decision, categories: dict, overrides) -
     petition.needs_triage = petition.needs_triage or unsure
     petition.intake_step = None
     with session.no_autoflush:
+        # Announced here rather than in `receive`, the path a flood takes: in the worker's unit of work, once.
+        outbox.announce(session, petition, "petition.received")
         route_new_petition(session, petition, overrides)
 
 

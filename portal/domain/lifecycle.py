@@ -9,6 +9,7 @@ from typing import Callable
 
 from sqlalchemy.orm import object_session
 
+from portal.domain import outbox
 from portal.domain.errors import Conflict, Forbidden, IllegalTransition
 from portal.models import AGENCY_ROLES, ExtensionRequest, Petition, PetitionEvent
 from portal.models.base import utcnow
@@ -26,10 +27,12 @@ STATUS_LABELS = {
     "rejected": ("Không thuộc phạm vi xử lý", "Rejected"),
     "withdrawn": ("Người gửi đã rút", "Withdrawn"),
     "merged": ("Đã gộp vào phản ánh trùng", "Merged into a duplicate"),
+    "reopened": ("Đã mở lại", "Reopened"),
 }
 
-# The only moves a petition may make. Side roads (returned, transferred, extended)
-# rejoin the main road; rejected, withdrawn, merged and closed are ends.
+# The only moves a petition may make. Side roads (returned, transferred, extended, reopened)
+# rejoin the main road; rejected, withdrawn and merged are ends, and so is closed unless the sender's rating of the
+# answer says "not resolved" (ratings.py): back to the agency (reopened) or, a second time, to the coordinator.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
     "assigned": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged", "assigned"}),
@@ -38,14 +41,16 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "transferred": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged"}),
     "returned": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
     "answered": frozenset({"published", "in_progress", "extended"}),
-    "published": frozenset({"closed"}),
-    "closed": frozenset(),
+    "published": frozenset({"closed", "reopened", "returned"}),
+    "closed": frozenset({"reopened", "returned"}),
+    "reopened": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged"}),
     "rejected": frozenset(),
     "withdrawn": frozenset(),
     "merged": frozenset(),
 }
 STATUSES = tuple(TRANSITIONS)
-OPEN_STATUSES = frozenset({"received", "assigned", "in_progress", "extended", "transferred", "returned", "answered"})
+OPEN_STATUSES = frozenset({"received", "assigned", "in_progress", "extended", "transferred", "returned", "answered",
+                           "reopened"})
 FINAL_STATUSES = frozenset({"closed", "rejected", "withdrawn", "merged"})
 # An approved answer is what publishes a petition: these are the statuses whose answer the public may read.
 PUBLISHED_STATUSES = ("published", "closed")
@@ -54,11 +59,18 @@ NEVER_ANSWERED = ("rejected", "withdrawn", "merged")
 # Steps that need a written reason, because someone else must act on it.
 REASON_REQUIRED = frozenset({"returned", "transferred", "rejected", "extended"})
 # An agency is at work on the petition: it may answer, ask for time or help, hand it on or give it back.
-HANDLING_STATUSES = frozenset({"assigned", "transferred", "in_progress", "extended"})
-# Items the agency has yet to take on: accepting moves them to in_progress.
-NOT_ACCEPTED_STATUSES = frozenset({"assigned", "transferred"})
+HANDLING_STATUSES = frozenset({"assigned", "transferred", "in_progress", "extended", "reopened"})
+# Items the agency has yet to take on (again, when reopened): accepting moves them to in_progress.
+NOT_ACCEPTED_STATUSES = frozenset({"assigned", "transferred", "reopened"})
 # Where a coordinator assigns by hand: new items, and items an agency gave back.
 TRIAGE_STATUSES = frozenset({"received", "returned"})
+
+
+def is_reopening(from_status: str | None, to_status: str | None) -> bool:
+    """A step that takes a published answer back because its sender rated it "not resolved": to the agency
+    (reopened) or, the second time, to the coordinator (returned). Counted as `reopened` in the figures, not as the
+    agency's return."""
+    return from_status in PUBLISHED_STATUSES and to_status in ("reopened", "returned")
 
 
 def status_label(status: str, locale: str = "vi") -> str:
@@ -77,6 +89,9 @@ EVENT_LABELS = {
     "coordination_requested": ("Đề nghị phối hợp", "Coordination requested"),
     "four_eyes_waived": ("Tự duyệt (cơ quan một người)", "Self-approved (one-person agency)"),
     "contact_erased": ("Đã xoá thông tin liên hệ", "Contact details erased"),
+    "photo_added": ("Thêm ảnh", "Photo added"),
+    "photo_published": ("Công bố ảnh cùng câu trả lời", "Photo published with the answer"),
+    "photo_unpublished": ("Thôi công bố ảnh", "Photo no longer published"),
 }
 
 
@@ -113,6 +128,8 @@ def transition(session, petition: Petition, to_status: str, *, actor=None, actor
         petition.published_at = now
     elif to_status in FINAL_STATUSES:
         petition.closed_at = now
+    # Integrators' webhooks and the sender's SMS, queued in this same unit of work.
+    outbox.petition_moved(session, petition, to_status, reopening=is_reopening(from_status, to_status))
     return record_event(session, petition, kind="transition", from_status=from_status, to_status=to_status,
                         actor=actor, actor_label=actor_label, note=note, public=public)
 

@@ -13,11 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, literal_column, or_
 
 from portal.domain.calendar import LOCAL_TZ
-from portal.domain.lifecycle import NEVER_ANSWERED
+from portal.domain.lifecycle import NEVER_ANSWERED, PUBLISHED_STATUSES
 from portal.domain.ratings import SCORE_ELEMENTS
-from portal.domain.rollups import RESPONSIBILITY_STEPS
+from portal.domain.rollups import REOPENING_STEPS, RESPONSIBILITY_STEPS
 from portal.models import (NONE_ID, Agency, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
-                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition)
+                           DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
+                           PetitionEvent)
 
 THRESHOLD_PERCENT = 75.0
 
@@ -211,6 +212,28 @@ def rating_counts(session, period: Period) -> dict[int, dict]:
             for agency_id, n, *values in rows if n}
 
 
+def reopen_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """Per agency: its answers sent back in the period because their sender rated them "not resolved" within 7 days
+    (reopened, or the second time returned to the coordinator: lifecycle.is_reopening). Unfiltered from the
+    rollups; under a category or channel filter from those steps' events (one index holds them)."""
+    if filters.category_id or filters.channel:
+        e = PetitionEvent
+        query = (session.query(e.agency_id, func.count(e.id)).join(Petition, Petition.id == e.petition_id)
+                 .filter(reopening_events(period), e.agency_id.isnot(None)))
+        return {agency_id: int(n) for agency_id, n in filters.apply(query).group_by(e.agency_id)}
+    r = DailyResponsibility
+    rows = (session.query(r.agency_id, func.sum(r.reopened))
+            .filter(r.day >= period.first, r.day <= period.last, r.agency_id != NONE_ID).group_by(r.agency_id))
+    return {agency_id: int(n) for agency_id, n in rows if n}
+
+
+def reopening_events(period: Period):
+    """The events of reopenings in the period, as a condition (the same rule as rollups.event_contribution)."""
+    e = PetitionEvent
+    return and_(e.kind == "transition", e.to_status.in_(REOPENING_STEPS), e.from_status.in_(PUBLISHED_STATUSES),
+                e.at >= period.start, e.at < period.end)
+
+
 def satisfaction(ratings: dict | None, min_sample: int) -> tuple[float | None, list | None, dict]:
     """Overall index (mean of the five elements), its Wilson interval on the pooled proportion, and each element."""
     if not ratings or ratings["ratings"] < min_sample:
@@ -322,12 +345,14 @@ def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_
     handling times and the response-rate cohort."""
     counts = petition_counts(session, period, filters, cohort=not for_rank_only)
     handling = {} if for_rank_only else handling_times(session, period, filters)
-    return figure_rows(session, counts, handling, rating_counts(session, period), min_sample)
+    reopened = {} if for_rank_only else reopen_counts(session, period, filters)
+    return figure_rows(session, counts, handling, rating_counts(session, period), min_sample, reopened)
 
 
-def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample: int) -> list[dict]:
-    """The rates, indices and flags of every active agency from its counts (petition_counts), handling times and
-    ratings (rating_counts)."""
+def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample: int,
+                reopened: dict[int, int]) -> list[dict]:
+    """The rates, indices and flags of every active agency from its counts (petition_counts), handling times,
+    ratings (rating_counts) and reopenings (reopen_counts)."""
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
         c = counts.get(agency.id, dict.fromkeys(("received", "received_answered", "answered", "on_time",
@@ -340,6 +365,7 @@ def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample
             "response_rate": percent(c["received_answered"], c["received"]), "on_time_rate": on_time_rate,
             "satisfaction_index": index, "satisfaction_ci": interval, "elements": elements,
             "ratings": (ratings.get(agency.id) or {}).get("ratings", 0),
+            "reopened": reopened.get(agency.id, 0), "reopen_rate": percent(reopened.get(agency.id, 0), c["answered"]),
             **handling.get(agency.id, {"mean_handling_days": None, "median_handling_days": None}),
             "below_threshold": any(v is not None and v < THRESHOLD_PERCENT for v in (index, on_time_rate)),
         })
@@ -378,7 +404,9 @@ def ranking(period: Period, rows: list[dict], previous: list[dict]) -> dict:
 
 
 def overall(rows: list[dict]) -> dict:
-    totals = {key: sum(r[key] for r in rows) for key in ("received", "answered", "on_time", "overdue", "ratings")}
+    totals = {key: sum(r[key] for r in rows)
+              for key in ("received", "answered", "on_time", "overdue", "ratings", "reopened")}
+    totals["reopen_rate"] = percent(totals["reopened"], totals["answered"])
     # answered + open overdue = on time + answered late + open overdue = on time + overdue
     totals["on_time_rate"] = percent(totals["on_time"], totals["on_time"] + totals["overdue"])
     rated = [r for r in rows if r["satisfaction_index"] is not None]

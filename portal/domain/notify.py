@@ -1,14 +1,9 @@
-"""E-mail notices. Queued as rows in the same transaction as the change they report (so a notice
-is never sent for a change that rolled back, nor lost for one that committed), delivered by deliver_pending."""
-import smtplib
-from dataclasses import dataclass
+"""E-mail notices: what each says and to whom. Queued in the outbox (portal/domain/outbox.py) in the same
+transaction as the change they report, and delivered by its one loop with the other channels."""
 from datetime import date, timedelta
-from email.message import EmailMessage
 
-from sqlalchemy.exc import IntegrityError
-
-from portal.models import AGENCY_ROLES, OutboundMail, Petition, User
-from portal.models.base import utcnow
+from portal.domain import outbox
+from portal.models import AGENCY_ROLES, Petition, User
 
 CITIZEN_NOTICES = {
     "assigned": ("Phản ánh {code} đã được giao xử lý",
@@ -26,30 +21,14 @@ CITIZEN_NOTICES = {
 }
 
 
-@dataclass
-class SmtpSettings:
-    host: str
-    port: int
-    sender: str
-    use_tls: bool = False
-    username: str | None = None
-    password: str | None = None
-
-
-def queue_mail(session, to_address: str, subject: str, body: str, dedupe_key: str | None = None) -> bool:
-    """Queue one e-mail; False when a notice with the same key was queued before."""
-    mail = OutboundMail(to_address=to_address, subject=subject, body=body, dedupe_key=dedupe_key)
-    if dedupe_key is None:  # nothing to collide with: no look-up, no savepoint
-        session.add(mail)
-        return True
-    if session.query(OutboundMail.id).filter_by(dedupe_key=dedupe_key).first():
-        return False
-    try:
-        with session.begin_nested():
-            session.add(mail)
-    except IntegrityError:  # queued by a concurrent sweep a moment ago
-        return False
-    return True
+def queue_mail(session, to_address: str, subject: str, body: str, dedupe_key: str | None = None,
+               tracking_code: str | None = None) -> bool:
+    """Queue one e-mail; False when a notice with the same key was queued before. With `tracking_code` the e-mail
+    ends with a link to the tracking page (added when it is sent, from PUBLIC_URL)."""
+    payload = {"subject": subject, "body": body}
+    if tracking_code:
+        payload["tracking_code"] = tracking_code
+    return outbox.enqueue(session, "email", to_address, payload, dedupe_key=dedupe_key)
 
 
 def notify_citizen(session, petition: Petition, kind: str, note: str = "") -> bool:
@@ -60,7 +39,7 @@ def notify_citizen(session, petition: Petition, kind: str, note: str = "") -> bo
     values = {"code": petition.code, "agency": petition.agency.name if petition.agency else "Cơ quan xử lý",
               "due": petition.due_date.strftime("%d/%m/%Y") if petition.due_date else "", "note": note}
     return queue_mail(session, petition.reporter_email, subject.format(**values), body.format(**values),
-                      dedupe_key=f"citizen:{petition.id}:{kind}:{petition.version}")
+                      dedupe_key=f"citizen:{petition.id}:{kind}:{petition.version}", tracking_code=petition.code)
 
 
 def notify_staff(session, agency_id: int | None, subject: str, body: str, roles=AGENCY_ROLES,
@@ -104,35 +83,3 @@ def queue_digests(session, today: date, due_within_days: int = 3) -> int:
                              "Các phản ánh của cơ quan sắp đến hạn hoặc đã quá hạn:\n" + "\n".join(lines),
                              dedupe_key=f"digest:{user.id}:{today.isoformat()}")
     return queued
-
-
-def deliver_pending(session, settings: SmtpSettings, limit: int = 200) -> tuple[int, int]:
-    """Send queued mail over SMTP; returns (sent, failed). A failure stays queued for the next run."""
-    pending = (session.query(OutboundMail).filter(OutboundMail.sent_at.is_(None), OutboundMail.attempts < 10)
-               .order_by(OutboundMail.id).limit(limit).all())
-    if not pending:
-        return 0, 0
-    sent = failed = 0
-    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
-        if settings.use_tls:
-            smtp.starttls()
-        if settings.username:
-            smtp.login(settings.username, settings.password or "")
-        for mail in pending:
-            mail.attempts += 1
-            try:
-                smtp.send_message(_message(mail, settings.sender))
-                mail.sent_at = utcnow()
-                sent += 1
-            except smtplib.SMTPException as error:
-                mail.last_error = str(error)[:500]
-                failed += 1
-            session.commit()
-    return sent, failed
-
-
-def _message(mail: OutboundMail, sender: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = sender, mail.to_address, mail.subject
-    message.set_content(mail.body + "\n\n— Cổng tiếp nhận phản ánh, kiến nghị")
-    return message

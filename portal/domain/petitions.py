@@ -100,26 +100,12 @@ def clean_fields(draft: PetitionDraft) -> PetitionDraft:
     if not places.is_valid_location(draft.province_code, draft.ward_code):
         raise ValidationFailed("Tỉnh/thành phố hoặc xã/phường không đúng (xã/phường phải thuộc tỉnh đã chọn).",
                                "Unknown province or ward.", field="ward_code")
-    _check_coordinates(draft)
+    draft.lat, draft.lng = places.checked_coordinates(draft.lat, draft.lng)
     draft.address = clean_text(draft.address)[:500]
     draft.reporter_name = clean_text(draft.reporter_name)[:255]
     draft.reporter_phone = normalize_phone(draft.reporter_phone)
     draft.reporter_email = normalize_email(draft.reporter_email)
     return draft
-
-
-def _check_coordinates(draft: PetitionDraft) -> None:
-    if draft.lat is None and draft.lng is None:
-        return
-    try:
-        lat, lng = float(draft.lat), float(draft.lng)
-    except (TypeError, ValueError):
-        raise ValidationFailed("Toạ độ không hợp lệ.", "Invalid coordinates.", field="lat") from None
-    # Vietnam, its islands included, lies within these bounds.
-    if not (8.0 <= lat <= 24.0 and 102.0 <= lng <= 118.0):
-        raise ValidationFailed("Toạ độ nằm ngoài lãnh thổ Việt Nam.", "The coordinates are outside Vietnam.",
-                               field="lat")
-    draft.lat, draft.lng = lat, lng
 
 
 def new_secret() -> str:

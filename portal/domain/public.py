@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
@@ -32,15 +33,17 @@ def draft_fingerprint(draft: PetitionDraft) -> str:
 
 
 def submit_once(session, draft: PetitionDraft, idempotency_key: str, *, app_secret: str, actor=None,
-                code_prefix: str = "PA") -> Receipt:
-    """Receive (for the intake worker) and commit; the same key and body again returns the same receipt,
-    never a second petition. The caller routes it (`route_if_inline`)."""
+                code_prefix: str = "PA", photos: Sequence[bytes] = (), storage=None) -> Receipt:
+    """Receive (for the intake worker, with its `photos` kept in `storage`) and commit; the same key and body again
+    returns the same receipt, never a second petition nor a second copy of its photos. The caller routes it
+    (`route_if_inline`)."""
     fingerprint = draft_fingerprint(draft)
     secret = derived_secret(app_secret, idempotency_key)
     # Optimistic: a retry is rare, so store first and let the key's primary key catch it (no look-up before).
     try:
-        receipt = receive(session, draft, actor, secret=secret, code_prefix=code_prefix,
-                          remember=KeyToRemember(idempotency_key, fingerprint))
+        # The key is stored before the photos: a repeat fails on it, before a photo is written.
+        receipt = receive(session, draft, actor, photos=photos, storage=storage, secret=secret,
+                          code_prefix=code_prefix, remember=KeyToRemember(idempotency_key, fingerprint))
         session.commit()
         return receipt
     except IntegrityError:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from portal.domain.calendar import utc_start_of
-from portal.domain.errors import DomainError
+from portal.domain.errors import ValidationFailed
 from portal.domain.privacy import COORDINATE_DECIMALS, PUBLIC_STATUSES, public_condition, public_coordinate
 from portal.models import Agency, Category, Petition
 
@@ -21,13 +21,6 @@ MAX_PAGE = 10_000
 # A box with at most this many points is read by place and sorted in Python (see _page_ids).
 SPARSE_BOX = 10_000
 _GRID = 10 ** COORDINATE_DECIMALS
-
-
-class BadMapQuery(DomainError):
-    """A filter of the map that cannot be read: the request is wrong, whatever the data (400)."""
-
-    status = 400
-    code = "bad_request"
 
 
 @dataclass(frozen=True)
@@ -46,8 +39,9 @@ class MapFilters:
     category_code: str = ""
     status: str = ""
     agency_code: str = ""
-    published_from: date | None = None  # Vietnam's calendar days, both included
-    published_to: date | None = None
+    # Vietnam's calendar days, both included: of publication on the public map, of receipt on the committee's.
+    first_day: date | None = None
+    last_day: date | None = None
 
 
 @dataclass(slots=True)
@@ -81,53 +75,55 @@ class MapPage:
 
 
 def parse_box(raw: str) -> Box:
-    """"minLng,minLat,maxLng,maxLat" in degrees, or a 400 that says what is expected."""
+    """"minLng,minLat,maxLng,maxLat" in degrees, or a 422 that says what is expected."""
     parts = (raw or "").split(",")
     try:
         values = [float(part) for part in parts] if len(parts) == 4 and len(raw) <= 200 else None
     except ValueError:
         values = None
     if values is None or not all(math.isfinite(v) for v in values):
-        raise BadMapQuery("“bbox” phải gồm bốn số cách nhau bởi dấu phẩy: kinh độ tây, vĩ độ nam, kinh độ đông, "
-                          "vĩ độ bắc (ví dụ 107.9,15.9,108.4,16.2).",
-                          "“bbox” must be four comma-separated numbers: west longitude, south latitude, east "
-                          "longitude, north latitude (e.g. 107.9,15.9,108.4,16.2).", field="bbox")
+        raise ValidationFailed(
+            "“bbox” phải gồm bốn số cách nhau bởi dấu phẩy: kinh độ tây, vĩ độ nam, kinh độ đông, vĩ độ bắc (ví dụ "
+            "107.9,15.9,108.4,16.2).",
+            "“bbox” must be four comma-separated numbers: west longitude, south latitude, east longitude, north "
+            "latitude (e.g. 107.9,15.9,108.4,16.2).", field="bbox")
     box = Box(*values)
     if not (-180 <= box.min_lng <= box.max_lng <= 180 and -90 <= box.min_lat <= box.max_lat <= 90):
-        raise BadMapQuery("“bbox” không hợp lệ: kinh độ từ -180 đến 180, vĩ độ từ -90 đến 90, cạnh tây không quá cạnh "
-                          "đông và cạnh nam không quá cạnh bắc.",
-                          "“bbox” is out of range: longitudes from -180 to 180, latitudes from -90 to 90, west not "
-                          "past east, south not past north.", field="bbox")
+        raise ValidationFailed(
+            "“bbox” không hợp lệ: kinh độ từ -180 đến 180, vĩ độ từ -90 đến 90, cạnh tây không quá cạnh đông và cạnh "
+            "nam không quá cạnh bắc.",
+            "“bbox” is out of range: longitudes from -180 to 180, latitudes from -90 to 90, west not past east, "
+            "south not past north.", field="bbox")
     return box
 
 
-def _checked_ids(session, filters: MapFilters) -> tuple[int | None, int | None]:
-    """The ids of the category and agency filtered by, once every filter is known to be readable; else a 400
-    naming the wrong one."""
+def checked_ids(session, filters: MapFilters, statuses=PUBLIC_STATUSES) -> tuple[int | None, int | None]:
+    """The ids of the category and agency filtered by, once every filter is known to be readable (the status one of
+    `statuses`); else a 422 naming the wrong one."""
     category_id = _id_of(session, Category, filters.category_code) if filters.category_code else None
     if filters.category_code and category_id is None:
-        raise BadMapQuery(f"Không có lĩnh vực “{filters.category_code[:64]}”.",
-                          f"There is no category “{filters.category_code[:64]}”.", field="category")
+        raise ValidationFailed(f"Không có lĩnh vực “{filters.category_code[:64]}”.",
+                               f"There is no category “{filters.category_code[:64]}”.", field="category")
     agency_id = _id_of(session, Agency, filters.agency_code) if filters.agency_code else None
     if filters.agency_code and agency_id is None:
-        raise BadMapQuery(f"Không có cơ quan “{filters.agency_code[:64]}”.",
-                          f"There is no agency “{filters.agency_code[:64]}”.", field="agency")
-    if filters.status and filters.status not in PUBLIC_STATUSES:
-        raise BadMapQuery("“status” phải là published (đã trả lời) hoặc closed (đã kết thúc).",
-                          "“status” must be published or closed.", field="status")
-    if filters.published_from and filters.published_to and filters.published_from > filters.published_to:
-        raise BadMapQuery("Ngày bắt đầu (“from”) phải trước ngày kết thúc (“to”).",
-                          "“from” must not be after “to”.", field="from")
+        raise ValidationFailed(f"Không có cơ quan “{filters.agency_code[:64]}”.",
+                               f"There is no agency “{filters.agency_code[:64]}”.", field="agency")
+    if filters.status and filters.status not in statuses:
+        raise ValidationFailed(f"“status” phải là một trong: {', '.join(statuses)}.",
+                               f"“status” must be one of: {', '.join(statuses)}.", field="status")
+    if filters.first_day and filters.last_day and filters.first_day > filters.last_day:
+        raise ValidationFailed("Ngày bắt đầu (“from”) phải trước ngày kết thúc (“to”).",
+                               "“from” must not be after “to”.", field="from")
     return category_id, agency_id
 
 
 def map_page(session, filters: MapFilters, page: int = 1, per_page: int = PAGE_SIZE) -> MapPage:
     """Published petitions with a place, newest answer first, one page of them, rounded for the public."""
-    category_id, agency_id = _checked_ids(session, filters)
+    category_id, agency_id = checked_ids(session, filters)
     per_page = min(per_page, PAGE_SIZE)
     if not 1 <= page <= MAX_PAGE:
-        raise BadMapQuery(f"“page” phải là số nguyên từ 1 đến {MAX_PAGE}.",
-                          f"“page” must be a whole number from 1 to {MAX_PAGE}.", field="page")
+        raise ValidationFailed(f"“page” phải là số nguyên từ 1 đến {MAX_PAGE}.",
+                               f"“page” must be a whole number from 1 to {MAX_PAGE}.", field="page")
     ids = _page_ids(session, filters, category_id, agency_id, (page - 1) * per_page, per_page + 1)
     query = (select(Petition.id, Petition.code, Petition.public_title, Category.code, Category.name,
                     Category.name_en, Petition.status, Agency.code, Agency.name, Petition.published_at, Petition.lat,
@@ -163,22 +159,28 @@ def _page_ids(session, filters: MapFilters, category_id: int | None, agency_id: 
 
 def _conditions(filters: MapFilters, category_id: int | None, agency_id: int | None) -> list:
     """Everything but the box."""
-    conditions = [public_condition(), Petition.published_at.isnot(None), Petition.lat.isnot(None),
-                  Petition.lng.isnot(None)]
+    return [public_condition(), Petition.published_at.isnot(None), Petition.lat.isnot(None), Petition.lng.isnot(None),
+            *filter_conditions(filters, category_id, agency_id, Petition.published_at)]
+
+
+def filter_conditions(filters: MapFilters, category_id: int | None, agency_id: int | None, moment) -> list:
+    """Category, agency, status, and `moment` (stored in UTC) on one of the filters' days in Vietnam."""
+    conditions = []
     if category_id is not None:
         conditions.append(Petition.category_id == category_id)
     if agency_id is not None:
         conditions.append(Petition.agency_id == agency_id)
     if filters.status:
         conditions.append(Petition.status == filters.status)
-    if filters.published_from:
-        conditions.append(Petition.published_at >= utc_start_of(filters.published_from))
-    if filters.published_to:
-        conditions.append(Petition.published_at < utc_start_of(filters.published_to + timedelta(days=1)))
+    if filters.first_day:
+        conditions.append(moment >= utc_start_of(filters.first_day))
+    if filters.last_day:
+        conditions.append(moment < utc_start_of(filters.last_day + timedelta(days=1)))
     return conditions
 
 
 def _in_box(box: Box, lat, lng) -> list:
+    """The stored points that the public sees in the box (rounded to the 100 m grid)."""
     (south, north), (west, east) = _grid_span(box.min_lat, box.max_lat), _grid_span(box.min_lng, box.max_lng)
     return [lat >= south, lat < north, lng >= west, lng < east]
 

@@ -5,7 +5,8 @@ tracking page.
 Anonymising clears the name, phone, e-mail and exact address, rounds the coordinates to about 100 m, and replaces
 every copy of those values found in what was written about the petition (title, content, public versions, answers,
 timeline notes, assignment, apology letter, extension and coordination requests, the classifier's lessons, its
-dialogue session's texts and their audit entries) and the e-mail queued for the sender. The staff search text
+dialogue session's texts and their audit entries) and the e-mail queued for the sender. The petition's photos, which
+can show a face, a plate or a house, are deleted, files and rows (media.erase_photos). The staff search text
 follows, as it is made from the title and content. Nothing that the figures count changes: statuses, dates, agency,
 category, channel and ward stay, and the petition is never deleted. The erasure leaves one event on the petition's
 timeline, saying why, and one entry in the audit trail, naming the fields erased; neither holds an erased value.
@@ -17,6 +18,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from portal.domain import media
 from portal.domain.errors import Conflict
 from portal.domain.lifecycle import FINAL_STATUSES, record_event
 from portal.domain.privacy import public_coordinate
@@ -28,7 +30,7 @@ from portal.models import (
     DialogueSession,
     ExtensionRequest,
     LabelledExample,
-    OutboundMail,
+    OutboxMessage,
     Petition,
     PetitionEvent,
 )
@@ -96,15 +98,18 @@ def scrub(text: str | None, patterns: list[tuple[re.Pattern, str]]) -> str | Non
     return text
 
 
-def erase_contact(session, petition: Petition, *, reason: str, actor=None, months: int | None = None) -> bool:
-    """Anonymise the sender's contact details and their copies; False if they were erased before.
+def erase_contact(session, petition: Petition, *, reason: str, actor=None, months: int | None = None,
+                  storage=None) -> bool:
+    """Anonymise the sender's contact details and their copies, and delete the photos from `storage` (the media
+    storage; needed when the petition has photos); False if they were erased before.
     The caller commits: the erasure and its event go together."""
     if petition.contact_erased_at is not None:
         return False
     patterns = ContactDetails.of(petition).patterns()
     if patterns:
         _scrub_copies(session, petition, patterns)
-    _audit(session, petition, reason, actor)
+    photos = media.erase_photos(session, storage, petition)
+    _audit(session, petition, reason, actor, photos)
     petition.reporter_name = petition.reporter_phone = petition.reporter_email = None
     petition.address = ""
     petition.lat, petition.lng = public_coordinate(petition.lat), public_coordinate(petition.lng)
@@ -114,10 +119,12 @@ def erase_contact(session, petition: Petition, *, reason: str, actor=None, month
     return True
 
 
-def _audit(session, petition: Petition, reason: str, actor) -> None:
+def _audit(session, petition: Petition, reason: str, actor, photos: int = 0) -> None:
     """The admin's audit trail says which fields were erased, by whom and when; never their values."""
     erased = {name: ["***", "≈100 m" if name in ("lat", "lng") else None] for name in CONTACT_FIELDS
               if getattr(petition, name) not in (None, "")}
+    if photos:
+        erased["photos"] = [photos, 0]
     session.add(AuditEntry(at=utcnow(), actor_id=getattr(actor, "id", None), actor_label=ACTOR_LABELS[reason],
                            object_type="petition", object_id=petition.code, action="update",
                            changes=json.dumps(erased, ensure_ascii=False)))
@@ -132,12 +139,12 @@ def _scrub_copies(session, petition: Petition, patterns) -> None:
                 setattr(row, name, scrub(getattr(row, name), patterns))
     if petition.dialogue_session_id is not None:
         _scrub_dialogue(session, petition.dialogue_session_id, patterns)
-    # Notices to the sender: what was sent keeps no address, what waits is not sent any more.
-    for mail in session.query(OutboundMail).filter(OutboundMail.dedupe_key.like(f"citizen:{petition.id}:%")):
-        if mail.sent_at is None:
-            session.delete(mail)
+    # Notices to the sender (e-mail, SMS): what was sent keeps no address, what waits is not sent any more.
+    for message in session.query(OutboxMessage).filter(OutboxMessage.dedupe_key.like(f"citizen:{petition.id}:%")):
+        if message.status == "pending":
+            session.delete(message)
         else:
-            mail.to_address = ""
+            message.recipient = ""
 
 
 def _scrub_dialogue(session, dialogue_id: int, patterns) -> None:
@@ -155,9 +162,9 @@ def _scrub_dialogue(session, dialogue_id: int, patterns) -> None:
             session.execute(update(trail).where(trail.c.id == entry_id).values(changes=scrub(changes, patterns)))
 
 
-def erase_on_request(session, petition: Petition) -> None:
-    """The sender, proven by code and secret, asks for their contact details to be erased now."""
-    if not erase_contact(session, petition, reason="sender"):
+def erase_on_request(session, petition: Petition, storage=None) -> None:
+    """The sender, proven by code and secret, asks for their contact details (and photos) to be erased now."""
+    if not erase_contact(session, petition, reason="sender", storage=storage):
         raise Conflict("Thông tin liên hệ của phản ánh này đã được xoá trước đây.",
                        "The contact details of this petition were already erased.", code="already_erased")
 
@@ -184,14 +191,15 @@ def due_for_retention(session, cutoff: datetime, limit: int) -> list[Petition]:
     return ended + published
 
 
-def sweep_retention(session, now: datetime, months: int, batch: int = 500, most: int = 20_000) -> int:
+def sweep_retention(session, now: datetime, months: int, batch: int = 500, most: int = 20_000, *,
+                    storage=None) -> int:
     """Anonymise the petitions past the retention period, a batch per commit, at most `most` a run (the first run
     over an old archive spreads over several cron runs instead of holding one for hours); returns how many."""
     cutoff = months_before(now, months)
     erased = 0
     while erased < most and (petitions := due_for_retention(session, cutoff, min(batch, most - erased))):
         for petition in petitions:
-            erase_contact(session, petition, reason="retention", months=months)
+            erase_contact(session, petition, reason="retention", months=months, storage=storage)
         session.commit()
         erased += len(petitions)
     return erased

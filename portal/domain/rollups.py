@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import delete, event, inspect, select, text
 
 from portal.domain.calendar import local_date
-from portal.domain.lifecycle import NEVER_ANSWERED
+from portal.domain.lifecycle import NEVER_ANSWERED, is_reopening
 from portal.domain.ratings import SCORE_ELEMENTS
 from portal.models import (NONE_ID, Apology, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
                            DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
@@ -24,10 +24,12 @@ from portal.models.base import utcnow
 PETITION_FIELDS = ("created_at", "agency_id", "category_id", "channel", "status", "due_date", "published_at",
                    "answered_on_time", "handling_days", "closed_at", "intake_step")
 RATING_FIELDS = ("created_at", "agency_id", *SCORE_ELEMENTS)
-EVENT_FIELDS = ("at", "agency_id", "kind", "to_status")
+EVENT_FIELDS = ("at", "agency_id", "kind", "from_status", "to_status")
 APOLOGY_FIELDS = ("issued_at", "agency_id")
 # The steps that hand an item on or put it off, and the responsibility counter each adds to.
 RESPONSIBILITY_STEPS = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
+# The steps that take a published answer back because its sender rated it "not resolved" (lifecycle.is_reopening).
+REOPENING_STEPS = ("reopened", "returned")
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
           "month_agency_figure": MonthlyAgencyFigure, "handling": DailyHandling, "month_handling": MonthlyHandling,
           "rating": DailyRating, "responsibility": DailyResponsibility, "cohort": CohortAnswer}
@@ -106,11 +108,19 @@ def rating_contribution(fields: dict) -> Counter:
 
 
 def event_contribution(fields: dict) -> Counter:
-    """A return, transfer or extension, on its local day, against the agency on the event (the one letting go)."""
-    column = RESPONSIBILITY_STEPS.get(fields["to_status"]) if fields["kind"] == "transition" else None
+    """A return, transfer or extension, on its local day, against the agency on the event (the one letting go); a
+    reopening against the agency whose answer was rated "not resolved" (a return it did not choose is not its
+    return)."""
+    column = _responsibility_column(fields) if fields["kind"] == "transition" else None
     if column is None or fields["at"] is None:
         return Counter()
     return Counter({("responsibility", (local_date(fields["at"]), fields["agency_id"] or NONE_ID), column): 1})
+
+
+def _responsibility_column(fields: dict) -> str | None:
+    if is_reopening(fields["from_status"], fields["to_status"]):
+        return "reopened"
+    return RESPONSIBILITY_STEPS.get(fields["to_status"])
 
 
 def apology_contribution(fields: dict) -> Counter:
@@ -254,7 +264,8 @@ def rebuild(session, batch: int = 20000) -> int:
     for row in session.execute(select(*(getattr(Rating, n) for n in RATING_FIELDS)).execution_options(yield_per=batch)):
         delta.update(rating_contribution(dict(zip(RATING_FIELDS, row))))
     steps = (select(*(getattr(PetitionEvent, n) for n in EVENT_FIELDS))
-             .where(PetitionEvent.kind == "transition", PetitionEvent.to_status.in_(RESPONSIBILITY_STEPS)))
+             .where(PetitionEvent.kind == "transition",
+                    PetitionEvent.to_status.in_({*RESPONSIBILITY_STEPS, *REOPENING_STEPS})))
     for row in session.execute(steps.execution_options(yield_per=batch)):
         delta.update(event_contribution(dict(zip(EVENT_FIELDS, row))))
     for row in session.execute(select(*(getattr(Apology, n) for n in APOLOGY_FIELDS)).execution_options(yield_per=batch)):

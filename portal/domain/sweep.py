@@ -8,26 +8,20 @@ from typing import Mapping
 from portal.domain import overdue
 from portal.domain.calendar import local_today, utcnow
 from portal.domain.intake import work
-from portal.domain.notify import SmtpSettings, deliver_pending, queue_digests
+from portal.domain.notify import queue_digests
+from portal.domain.outbox import DeliveryReport, deliver_due
+from portal.domain.outbox_channels import OutboxSettings
 from portal.domain.retention import sweep_retention
 
 
 @dataclass(frozen=True)
 class SweepSettings:
     retention_months: int  # contact details are anonymised this many months after a petition ended
-    smtp: SmtpSettings | None  # None: the sweep leaves e-mail queued (MAIL_ENABLED off)
+    outbox: OutboxSettings  # the channels the outbox's messages go out by, and when to retry
 
     @classmethod
     def from_config(cls, config: Mapping) -> "SweepSettings":
-        return cls(retention_months=int(config["RETENTION_MONTHS"]),
-                   smtp=smtp_settings(config) if config["MAIL_ENABLED"] else None)
-
-
-@dataclass(frozen=True)
-class MailDelivery:
-    sent: int = 0
-    failed: int = 0  # kept queued for the next run
-    unreachable: str | None = None  # why the mail server could not be reached; then nothing was sent
+        return cls(retention_months=int(config["RETENTION_MONTHS"]), outbox=OutboxSettings.from_config(config))
 
 
 @dataclass(frozen=True)
@@ -37,19 +31,14 @@ class SweepReport:
     digests_queued: int
     anonymised: int
     retention_months: int
-    mail: MailDelivery | None  # None when the sweep does not send mail
+    outbox: DeliveryReport
+    supporters_forgotten: int = 0  # supports older than 30 days whose supporter's keyed hash was cleared
 
 
-def smtp_settings(config: Mapping) -> SmtpSettings:
-    return SmtpSettings(host=config["MAIL_SERVER"], port=int(config["MAIL_PORT"]), sender=config["MAIL_SENDER"],
-                        use_tls=bool(config["MAIL_USE_TLS"]), username=config["MAIL_USERNAME"],
-                        password=config["MAIL_PASSWORD"])
-
-
-def run_sweep(session, settings: SweepSettings, today: date | None = None) -> SweepReport:
+def run_sweep(session, settings: SweepSettings, today: date | None = None, *, storage=None) -> SweepReport:
     """Route what the intake worker left, mark overdue items (apology letters, notices), queue the daily digests,
-    anonymise contact details past retention, and send queued mail. `today` pretends another day: the sweep then
-    runs as at its first moment."""
+    anonymise contact details past retention, and deliver the outbox's due messages. `today` pretends another day:
+    the sweep then runs as at its first moment."""
     day = today or local_today()
     # The worker normally leaves nothing; if it is down, petitions still get routed once per cron run.
     routed = work(session, once=True)
@@ -57,16 +46,22 @@ def run_sweep(session, settings: SweepSettings, today: date | None = None) -> Sw
     digests = queue_digests(session, day)
     session.commit()
     now = datetime.combine(today, time()) if today else utcnow()
-    anonymised = sweep_retention(session, now, settings.retention_months)
-    mail = send_queued_mail(session, settings.smtp) if settings.smtp else None
+    # `storage`, the media storage, is where the anonymised petitions' photos are deleted from.
+    anonymised = sweep_retention(session, now, settings.retention_months, storage=storage)
+    supporters_forgotten = forget_who_supported(session, now)
+    delivered = deliver_due(session, settings.outbox.channels(), settings.outbox.policy)
     return SweepReport(routed=routed, marked_overdue=marked, digests_queued=digests, anonymised=anonymised,
-                       retention_months=settings.retention_months, mail=mail)
+                       retention_months=settings.retention_months, outbox=delivered,
+                       supporters_forgotten=supporters_forgotten)
 
 
-def send_queued_mail(session, smtp: SmtpSettings) -> MailDelivery:
-    """Deliver queued e-mail; an unreachable server is reported, not raised: the mail waits for the next run."""
-    try:
-        sent, failed = deliver_pending(session, smtp)
-    except OSError as error:
-        return MailDelivery(unreachable=str(error))
-    return MailDelivery(sent=sent, failed=failed)
+def forget_who_supported(session, now: datetime) -> int:
+    """Supporters' keyed hashes are kept 30 days (domain/support.py), spent proofs of work until their challenge
+    expires (domain/proof_of_work.py); both are forgotten here. Returns how many supporters were."""
+    from portal.domain.proof_of_work import forget_spent
+    from portal.domain.support import forget_supporters
+
+    forgotten = forget_supporters(session, now)
+    forget_spent(session, now)
+    session.commit()
+    return forgotten

@@ -33,10 +33,17 @@ def tab_counts(query) -> dict[str, int | None]:
     return {**counts, "done": None}
 
 
-def in_tab(query, tab: str):
+# The orders the inbox offers besides the tab's own: most supported ("tôi cũng gặp") first.
+SORTS = ("supporters",)
+
+
+def in_tab(query, tab: str, sort: str = ""):
     """The items of a tab in the order they are worked: open ones by due date, the longest due first; ended ones
-    newest first (walking the primary key backwards, so a long history costs nothing)."""
+    newest first (walking the primary key backwards, so a long history costs nothing). sort="supporters": the most
+    supported first, then in that order."""
     query = query.filter(Petition.status.in_(INBOX_TABS[tab]))
+    if sort == "supporters":
+        query = query.order_by(Petition.supporters.desc())
     if tab == "done":
         return query.order_by(Petition.id.desc())
     return query.order_by(Petition.due_date.is_(None), Petition.due_date, Petition.id)

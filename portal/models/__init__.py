@@ -10,8 +10,11 @@ from portal.models.petition import (  # noqa: F401
     Petition,
     PetitionEvent,
 )
+from portal.models.outbox import OutboxMessage, WebhookSubscription  # noqa: F401
 from portal.models.photo import PetitionPhoto  # noqa: F401
+from portal.models.proof_of_work import SpentProof  # noqa: F401
 from portal.models.rating import Explanation, LabelledExample, Rating  # noqa: F401
+from portal.models.support import PetitionSupport  # noqa: F401
 from portal.models.rollup import (  # noqa: F401
     NONE_ID,
     CohortAnswer,
@@ -39,5 +42,4 @@ from portal.models.workspace import (  # noqa: F401
     Attachment,
     CoordinationRequest,
     ExtensionRequest,
-    OutboundMail,
 )

@@ -59,6 +59,8 @@ class Petition(db.Model):
     search_staff = db.Column(db.Text)
     search_public = db.Column(db.Text)
     version = db.Column(db.Integer, nullable=False, default=1)
+    # How many "tôi cũng gặp vấn đề này" it has: kept equal to its PetitionSupport rows by domain/support.py.
+    supporters = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
     category = db.relationship("Category")
     agency = db.relationship("Agency")
@@ -116,6 +118,9 @@ class PetitionEvent(db.Model):
     petition = db.relationship("Petition", back_populates="events")
     actor = db.relationship("User")
     agency = db.relationship("Agency")
+
+    # Filtered figures count reopenings (to_status reopened or returned) in a period from here: a few index rows.
+    __table_args__ = (db.Index("ix_petition_event_to_status_at", "to_status", "at"),)
 
 
 class Assignment(db.Model):

@@ -98,7 +98,8 @@ class MonthlyHandling(db.Model):
 class DailyResponsibility(db.Model):
     """How "pushing responsibility around" shows, per local day and agency: returns and transfers count against the
     agency that let the item go, extensions against the one that asked for time, apology letters against the one
-    that missed the deadline. The dashboard sums a year of these instead of reading the event log."""
+    that missed the deadline, reopenings (an answer its sender rated "not resolved") against the one that answered.
+    The dashboard sums a year of these instead of reading the event log."""
 
     day = db.Column(db.Date, primary_key=True)
     agency_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
@@ -106,6 +107,7 @@ class DailyResponsibility(db.Model):
     transfers = counter()
     extensions = counter()
     apologies = counter()
+    reopened = counter()
 
 
 class CohortAnswer(db.Model):

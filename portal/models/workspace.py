@@ -67,17 +67,3 @@ class Apology(db.Model):
     petition = db.relationship("Petition", backref=db.backref("apology", uselist=False))
     agency = db.relationship("Agency")
 
-
-class OutboundMail(db.Model):
-    """E-mail queued in the same transaction as the change it reports; a sender delivers it later."""
-
-    id = db.Column(db.Integer, primary_key=True)
-    to_address = db.Column(db.String(255), nullable=False)
-    subject = db.Column(db.String(255), nullable=False)
-    body = db.Column(db.Text, nullable=False)
-    # Makes a notice idempotent: the same key is never queued twice (e.g. one digest a day a person).
-    dedupe_key = db.Column(db.String(255), unique=True)
-    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
-    sent_at = db.Column(db.DateTime, index=True)
-    attempts = db.Column(db.Integer, nullable=False, default=0)
-    last_error = db.Column(db.Text)

@@ -1,6 +1,8 @@
 """The public map at a phone's width (390 px): markers from the API on the map, the same petitions in the list below,
-and, when no tile server answers (an office offline, this test), a page that says so and still works."""
+and, when no tile server answers (an office offline, this test), a page that says so and still works. The committee's
+map the same way, with its heat layer by ward."""
 import base64
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -60,4 +62,45 @@ def test_with_tiles_the_map_shows_the_markers_without_a_warning_and_a_marker_ope
     marker.click()
     expect(page.locator(".map-popup a")).to_have_attribute("href", f"/p/{petition.code}")
     expect(page.locator("#map-status")).not_to_contain_text("Không tải được")
+    assert errors == []
+
+
+def sign_in(page, live_server, user):
+    page.goto(live_server + "/dang-nhap/")
+    page.get_by_label("Thư điện tử").fill(user.email)
+    page.get_by_label("Mật khẩu").fill(user.plain_password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).not_to_have_url(live_server + "/dang-nhap/")
+
+
+def test_the_committee_map_shows_every_petition_and_toggles_to_the_heat_layer_with_tiles_unreachable(
+        page, live_server, db, petition_factory, make_user):
+    petition_factory(category="giao-thong", title="Cống tắc ở Hải Châu", lat=16.0602, lng=108.2101,
+                     consent_public=False)
+    petition_factory(category="giao-thong", title="Ổ gà trên đường Trần Phú", lat=16.0684, lng=108.2213)
+    errors = watch_errors(page)
+    page.route(TILES, lambda route: route.abort())
+    sign_in(page, live_server, make_user("committee"))
+    page.goto(live_server + "/ban-dan-van/ban-do")
+    expect(page.locator("#map-status")).to_contain_text("Không tải được bản đồ nền")
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(2)  # exact points, unpublished ones too
+    page.get_by_label("Mật độ theo phường/xã").check()
+    expect(page.locator("canvas.leaflet-heatmap-layer")).to_be_visible()
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(0)
+    heat_pixels = page.evaluate("""() => {
+        const canvas = document.querySelector('canvas.leaflet-heatmap-layer');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+        return painted;
+    }""")
+    assert heat_pixels > 0  # the ward's heat is drawn, without any tile
+    page.get_by_label("Từng phản ánh").check()
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(2)
+    table = page.locator("#wards")
+    expect(table).to_contain_text("Phường Hòa Cường")
+    expect(table.locator("td.num").last).to_have_text("2")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    page.locator(".leaflet-marker-icon").first.click()
+    expect(page.locator(".map-popup a").first).to_have_attribute("href", re.compile(r"^/ban-dan-van/phan-anh/PA-"))
     assert errors == []

@@ -1,4 +1,4 @@
-"""E-mail goes through a real SMTP server (aiosmtpd on a free local port), not a mock."""
+"""E-mail goes through a real SMTP server (aiosmtpd on a free local port), not a mock, by the outbox's one loop."""
 import socket
 
 import pytest
@@ -6,8 +6,10 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 
 from portal.domain import workflow
-from portal.domain.notify import SmtpSettings, deliver_pending, queue_digests
-from portal.models import OutboundMail
+from portal.domain.notify import queue_digests
+from portal.domain.outbox import DeliveryReport, RetryPolicy, deliver_due
+from portal.domain.outbox_channels import EmailChannel, SmtpSettings
+from portal.models import OutboxMessage
 
 
 class Inbox(Message):
@@ -29,6 +31,12 @@ def smtp_server():
     controller.start()
     yield inbox, SmtpSettings(host="127.0.0.1", port=port, sender="Cổng phản ánh <no-reply@portal.test>")
     controller.stop()
+
+
+def deliver_pending(session, settings: SmtpSettings, public_url: str = "") -> tuple[int, int]:
+    """(sent, failed or to retry): the outbox's loop with the e-mail channel alone."""
+    report: DeliveryReport = deliver_due(session, {"email": EmailChannel(settings, public_url)}, RetryPolicy())
+    return report.sent, report.retrying + report.failed
 
 
 def decoded(message):
@@ -71,15 +79,14 @@ def test_daily_digest_is_queued_once_a_day(db, petition_factory, make_user):
     assert queue_digests(db.session, petition.due_date) == 1
     assert queue_digests(db.session, petition.due_date) == 0
     db.session.commit()
-    assert db.session.query(OutboundMail).filter(OutboundMail.dedupe_key.like("digest:%")).count() == 1
+    assert db.session.query(OutboxMessage).filter(OutboxMessage.dedupe_key.like("digest:%")).count() == 1
 
 
 def test_an_unreachable_server_keeps_mail_queued(db, petition_factory):
     petition_factory(category="giao-thong", reporter_email="an@example.com")
-    with pytest.raises(OSError):
-        deliver_pending(db.session, SmtpSettings(host="127.0.0.1", port=1, sender="x@y.z"))
-    db.session.rollback()
-    assert db.session.query(OutboundMail).filter(OutboundMail.sent_at.is_(None)).count() >= 1
+    assert deliver_pending(db.session, SmtpSettings(host="127.0.0.1", port=1, sender="x@y.z")) == (0, 1)
+    mail = db.session.query(OutboxMessage).filter_by(channel="email").one()
+    assert (mail.status, mail.attempts) == ("pending", 1) and "unreachable" in mail.last_error
 
 
 def test_the_agency_heads_are_told_when_a_draft_awaits_their_approval(db, smtp_server, petition_factory,
@@ -99,3 +106,13 @@ def test_the_agency_heads_are_told_when_a_draft_awaits_their_approval(db, smtp_s
     message = inbox.messages[0]
     assert subject(message) == f"Dự thảo trả lời chờ duyệt: {petition.code}"
     assert "Lê Thị Hoa" in decoded(message) and "Chờ lãnh đạo duyệt" in decoded(message)
+
+
+def test_the_citizens_notice_links_to_the_tracking_page(db, smtp_server, petition_factory):
+    inbox, settings = smtp_server
+    petition = petition_factory(category="giao-thong", reporter_email="an@example.com")
+    deliver_pending(db.session, settings, public_url="https://phananh.example.gov.vn/")
+    body = decoded(next(m for m in inbox.messages if m["To"] == "an@example.com"))
+    assert f"https://phananh.example.gov.vn/tra-cuu?code={petition.code}" in body
+    delivery_id = db.session.query(OutboxMessage).filter_by(recipient="an@example.com").one().delivery_id
+    assert delivery_id in next(m for m in inbox.messages if m["To"] == "an@example.com")["Message-ID"]

@@ -8,7 +8,7 @@ from portal.domain.calendar import local_date
 from portal.domain.lifecycle import transition
 from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
 from portal.domain.retention import ERASED_EVENT, erase_contact, months_before, sweep_retention
-from portal.models import Apology, OutboundMail, Petition, PetitionEvent
+from portal.models import Apology, OutboxMessage, Petition, PetitionEvent
 from portal.models.audit import AuditEntry
 from portal.models.base import utcnow
 from portal.text.search import search_petitions
@@ -118,14 +118,14 @@ def test_flask_sweep_runs_the_retention_step(app, db, petition_factory, make_use
 
 def test_erasure_forgets_the_mail_queued_for_the_sender(db, petition_factory, make_user):
     petition = with_contact(petition_factory)  # "assigned" queued a notice to the sender
-    queued = db.session.query(OutboundMail).filter_by(to_address=EMAIL).all()
+    queued = db.session.query(OutboxMessage).filter_by(recipient=EMAIL).all()
     assert queued
-    queued[0].sent_at = utcnow()
+    queued[0].status, queued[0].sent_at = "sent", utcnow()
     db.session.commit()
     assert erase_contact(db.session, petition, reason="sender")
     db.session.commit()
-    assert db.session.query(OutboundMail).filter_by(to_address=EMAIL).count() == 0
-    assert db.session.query(OutboundMail).filter_by(to_address="").count() == 1  # sent: kept, without the address
+    assert db.session.query(OutboxMessage).filter_by(recipient=EMAIL).count() == 0
+    assert db.session.query(OutboxMessage).filter_by(recipient="").count() == 1  # sent: kept, without the address
 
 
 def test_the_trails_record_the_erasure_without_the_erased_values(db, petition_factory, make_user):

@@ -9,7 +9,7 @@ from portal.domain import metrics, workflow
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.overdue import sweep
 from portal.extensions import new_session
-from portal.models import Agency, Apology, Assignment, OutboundMail, Petition, PetitionEvent
+from portal.models import Agency, Apology, Assignment, OutboxMessage, Petition, PetitionEvent
 
 
 def agency(db, code):
@@ -78,7 +78,7 @@ def test_sweep_marks_overdue_issues_one_apology_and_is_idempotent(db, petition_f
     assert [a.petition_id for a in apologies] == [late.id]
     assert late.code in apologies[0].body_html and "xin lỗi" in apologies[0].body_html  # the one letter template
     assert db.session.query(PetitionEvent).filter_by(petition_id=late.id, kind="overdue").count() == 1
-    recipients = {m.to_address for m in db.session.query(OutboundMail)}
+    recipients = {m.recipient for m in db.session.query(OutboxMessage)}
     assert "dan@example.com" in recipients and len(recipients) >= 3  # citizen, agency officer, coordinator
 
 

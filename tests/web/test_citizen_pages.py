@@ -1,5 +1,6 @@
 """The citizen's pages: the confirmation with its deadline, the answer's files for the sender, English pages."""
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from portal.domain import workflow
@@ -116,6 +117,8 @@ def test_a_given_rating_is_shown_in_the_form_to_change_it(client, db, petition_f
     workflow.submit_answer(db.session, petition, make_user("agency_officer", "SO-XD"),
                            "<p>Đã vá ổ gà và cắm biển cảnh báo trong thời gian thi công.</p>")
     workflow.approve_answer(db.session, petition, make_user("agency_head", "SO-XD"))
+    # Published over 7 days ago, so "not resolved" is only stored and the petition stays rateable (ratings.py).
+    petition.published_at -= timedelta(days=8)
     rate_petition(db.session, petition, {"access": 5, "procedure": 4, "staff": 5, "result": 2, "feedback": 3},
                   resolved=False, comment="Mới vá tạm.")
     db.session.commit()

@@ -1,6 +1,6 @@
 """The public map (/ban-do) and its data (GET /api/v1/map): only published petitions whose senders consented, only
-their public title, their place to about 100 m, filtered and paginated; a wrong query is a 400 in the user's
-language."""
+their public title, their place to about 100 m, filtered and paginated; a wrong query is a 422 in the user's
+language, shaped like every other invalid input of /api/v1."""
 from datetime import timedelta
 
 import pytest
@@ -57,13 +57,17 @@ def test_a_published_petition_is_a_geojson_point_rounded_to_about_100_m_with_its
 
 
 def test_private_unconsented_unpublished_and_placeless_petitions_never_appear(client, db, petition_factory,
-                                                                              make_user):
+                                                                              make_user, monkeypatch):
     shown = published(db, petition_factory, make_user)
     published(db, petition_factory, make_user, consent_public=False)
     published(db, petition_factory, make_user, lat=None, lng=None)
     petition_factory(lat=LAT, lng=LNG)
     answered(db, petition_factory(lat=LAT, lng=LNG), make_user)
     assert codes(client) == {shown.code}
+    for sparse_box in (10_000, 0):  # a box read by place or by time (see below) finds no more
+        monkeypatch.setattr("portal.domain.public_map.SPARSE_BOX", sparse_box)
+        assert codes(client, "?bbox=108.2,16.0,108.3,16.1") == {shown.code}
+        assert codes(client, "?bbox=108.2,16.0,108.3,16.1&status=published&category=giao-thong") == {shown.code}
     page = client.get("/ban-do").get_data(as_text=True)
     assert page.count("/p/PA") == 1 and f"/p/{shown.code}" in page
 
@@ -143,14 +147,13 @@ def test_a_box_pages_newest_answer_first_with_the_other_filters(client, db, peti
 
 @pytest.mark.parametrize("bbox", ["108,16,109", "a,b,c,d", "108,16,109,17,1", "nan,16,109,17", "200,16,201,17",
                                   "109,16,108,17", "108,17,109,16", "108,-91,109,17"])
-def test_a_bad_bbox_is_a_400_that_says_what_is_expected_in_the_users_language(client, bbox):
-    vietnamese = client.get(f"/api/v1/map?bbox={bbox}", headers={"Accept-Language": "vi"})
-    assert vietnamese.status_code == 400
-    assert vietnamese.get_json()["error"]["code"] == "bad_request"
-    message = vietnamese.get_json()["error"]["message"]
-    assert "“bbox”" in message and "kinh độ" in message
+def test_a_bad_bbox_is_a_422_that_says_what_is_expected_in_the_users_language(client, bbox):
+    vietnamese = validate(client.get(f"/api/v1/map?bbox={bbox}", headers={"Accept-Language": "vi"}), "/map", "get",
+                          422)
+    assert vietnamese["error"]["code"] == "validation_failed"
+    assert "“bbox”" in vietnamese["error"]["message"] and "kinh độ" in vietnamese["error"]["message"]
     english = client.get(f"/api/v1/map?bbox={bbox}", headers={"Accept-Language": "en"})
-    assert english.status_code == 400 and "longitude" in english.get_json()["error"]["message"]
+    assert english.status_code == 422 and "longitude" in english.get_json()["error"]["message"]
 
 
 @pytest.mark.parametrize("query, named", [("category=khong-co", "khong-co"), ("agency=KHONG-CO", "KHONG-CO"),
@@ -158,10 +161,18 @@ def test_a_bad_bbox_is_a_400_that_says_what_is_expected_in_the_users_language(cl
                                           ("to=hôm-nay", "to"), ("from=2026-05-02&to=2026-05-01", "from"),
                                           ("page=0", "page"), ("per_page=501", "per_page"),
                                           ("page=99999999999999999999", "page")])
-def test_any_other_unreadable_filter_is_a_400_naming_it(client, query, named):
-    response = client.get(f"/api/v1/map?{query}", headers={"Accept-Language": "en"})
-    assert response.status_code == 400
-    assert named in response.get_json()["error"]["message"]
+def test_any_other_unreadable_filter_is_a_422_naming_it(client, query, named):
+    body = validate(client.get(f"/api/v1/map?{query}", headers={"Accept-Language": "en"}), "/map", "get", 422)
+    assert body["error"]["code"] == "validation_failed" and named in body["error"]["message"]
+
+
+def test_the_map_answers_invalid_input_as_the_rest_of_the_api_does(client):
+    """The same unreadable date on /api/v1/metrics and /api/v1/map: the same status, code and shape."""
+    metrics = client.get("/api/v1/metrics?from=2026-13-01&to=2026-12-31")
+    mapped = client.get("/api/v1/map?from=2026-13-01")
+    assert mapped.status_code == metrics.status_code == 422
+    assert mapped.get_json()["error"].keys() == metrics.get_json()["error"].keys() == {"code", "message"}
+    assert mapped.get_json()["error"]["code"] == metrics.get_json()["error"]["code"]
 
 
 def test_the_content_security_policy_allows_images_from_the_configured_tile_host_only(client, app):
@@ -187,6 +198,19 @@ def test_the_page_lists_the_mapped_petitions_under_a_filter_form_and_hands_the_s
     assert 'data-query="category=giao-thong&amp;status=published"' in html
     assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
     assert "<script>" not in html  # everything the map does is in static/js/map.js (CSP: no inline script)
+
+
+def test_the_page_filters_by_agency_and_days_of_publication_too(client, db, petition_factory, make_user):
+    road = published(db, petition_factory, make_user, category="giao-thong", title="Ổ gà trên đường Trần Phú")
+    school = published(db, petition_factory, make_user, category="giao-duc", title="Trường học thiếu bàn ghế")
+    school.published_at = utcnow() - timedelta(days=40)
+    db.session.commit()
+    today = (utcnow() + timedelta(hours=7)).date()
+    by_agency = client.get(f"/ban-do?agency={school.agency.code}").get_data(as_text=True)
+    assert f"/p/{school.code}" in by_agency and f"/p/{road.code}" not in by_agency
+    recent = client.get(f"/ban-do?from_date={today - timedelta(days=7)}&to_date={today}").get_data(as_text=True)
+    assert f"/p/{road.code}" in recent and f"/p/{school.code}" not in recent
+    assert f'data-query="from={today - timedelta(days=7)}&amp;to={today}"' in recent
 
 
 def test_the_list_pages_through_the_petitions_keeping_the_filters(client, db, petition_factory, make_user,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from portal.domain import workflow
-from portal.models import Agency, OutboundMail, PasswordLink, PetitionEvent, User
+from portal.models import Agency, OutboxMessage, PasswordLink, PetitionEvent, User
 from portal.models.base import utcnow
 from tests.conftest import csrf_token, form_post, login
 
@@ -136,8 +136,8 @@ def test_a_new_account_gets_a_one_time_link_never_a_password_in_a_cookie(app, cl
     assert "Mật khẩu" not in (created.headers.get("Set-Cookie") or "")
     with client.session_transaction() as session:
         assert "_flashes" not in session
-    mail = db.session.query(OutboundMail).filter_by(to_address="moi@so-yt.gov.vn").one()
-    assert link in mail.body
+    mail = db.session.query(OutboxMessage).filter_by(recipient="moi@so-yt.gov.vn").one()
+    assert link in mail.content["body"]
     token = link.rsplit("/", 1)[1]
     assert db.session.query(PasswordLink).one().token_hash != token  # stored hashed
     newcomer = app.test_client()

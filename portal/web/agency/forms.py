@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 REQUIRED = DataRequired(_l("Vui lòng điền mục này."))
@@ -80,3 +80,10 @@ class ExtensionDecisionForm(FlaskForm):
 class ExplanationForm(FlaskForm):
     body = TextAreaField(_l("Nội dung giải trình: nguyên nhân và biện pháp khắc phục"),
                          validators=[REQUIRED, Length(max=20000)])
+
+
+class PhotoDecisionForm(FlaskForm):
+    """The head's decision on one photo; `regions` holds what static/js/photo-blur.js drew, as JSON fractions."""
+
+    publish = BooleanField(_l("Công bố ảnh này cùng câu trả lời"))
+    regions = HiddenField(validators=[Length(max=2000, message=_l("Vùng che mờ không hợp lệ. Vui lòng vẽ lại."))])

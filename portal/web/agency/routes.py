@@ -47,7 +47,7 @@ def petition_for(code: str) -> Petition:
 @bp.route("/")
 @role_required(*WORKSPACE_ROLES)
 def inbox():
-    """The agency's items, with filters: due soon, overdue, status, category."""
+    """The agency's items, with filters: due soon, overdue, status, category; the most supported first on request."""
     query = db.session.query(Petition)
     if current_user.role in AGENCY_ROLES:
         query = query.filter(Petition.agency_id == current_user.agency_id)
@@ -63,11 +63,12 @@ def inbox():
     if category:
         query = query.filter(Petition.category_id == category.id)
     tab, counts = workspace.choose_tab(request.args.get("tab"), request.args.get("status")), workspace.tab_counts(query)
-    query = workspace.in_tab(query, tab)
+    sort = request.args.get("sort") if request.args.get("sort") in workspace.SORTS else ""
+    query = workspace.in_tab(query, tab, sort)
     page = page_arg()
     items = query.offset((page - 1) * 50).limit(51).all()
     return render_template("agency/inbox.html", items=items[:50], has_more=len(items) > 50, page=page, today=today,
-                           tab=tab, tab_counts=counts, ages=ages_of(items[:50]),
+                           tab=tab, tab_counts=counts, ages=ages_of(items[:50]), sort=sort,
                            statuses=[(s, status_label(s)) for s in STATUSES])
 
 
@@ -113,11 +114,13 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
     events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
     attachments = db.session.query(Attachment).filter_by(petition_id=petition.id).all()
     from portal.text.similar import similar_open_petitions
+    from portal.web.agency.photos import photo_cards
 
     similar = similar_open_petitions(db.session, petition.content, petition.ward_code, exclude_id=petition.id)
     return render_template("agency/item.html", petition=petition, forms=defaults, events=events, actions=actions,
                            assignment=petition.assignments.filter_by(active=True).first(),
-                           submitted=submitted, attachments=attachments, similar=similar, preview=preview), status
+                           submitted=submitted, attachments=attachments, similar=similar, preview=preview,
+                           photos=photo_cards(petition, current_user)), status
 
 
 def approval_preview(petition: Petition, answer, form: forms.ApproveForm):

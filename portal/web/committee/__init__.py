@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("committee", __name__, url_prefix="/ban-dan-van")
 
 # The route modules register their pages on bp.
-from portal.web.committee import routes  # noqa: E402,F401
+from portal.web.committee import map, routes  # noqa: E402,F401

@@ -24,7 +24,8 @@ from portal.web.security import role_required
 COLUMNS = [("rank", "Hạng"), ("rank_change", "Tăng/tụt bậc"), ("code", "Mã"), ("name", "Cơ quan"),
            ("received", "Tiếp nhận"), ("answered", "Đã trả lời"), ("on_time", "Đúng hạn"), ("overdue", "Quá hạn"),
            ("response_rate", "Tỷ lệ trả lời (%)"), ("on_time_rate", "Tỷ lệ đúng hạn (%)"),
-           ("satisfaction_index", "Chỉ số hài lòng (%)"), ("ratings", "Số đánh giá"), ("below_threshold", "Dưới 75%")]
+           ("satisfaction_index", "Chỉ số hài lòng (%)"), ("ratings", "Số đánh giá"), ("reopened", "Mở lại"),
+           ("reopen_rate", "Tỷ lệ mở lại (%)"), ("below_threshold", "Dưới 75%")]
 # Each figure a drill-down lists: its name on the page and what it counts, as portal/domain/metrics.py defines it.
 FIGURES = {
     "received": (_l("Tiếp nhận"), _l("Phản ánh gửi đến trong kỳ.")),
@@ -141,12 +142,16 @@ def item(code):
     step; the sender's contact details are not shown."""
     from portal.domain.petitions import published_answer
     from portal.models import Answer, PetitionEvent
+    from flask_login import current_user
+
+    from portal.web.agency.photos import photo_cards
 
     petition = db.session.query(Petition).filter_by(code=code.upper()).first() or abort(404)
     answer = published_answer(petition) or petition.answers.filter_by(state="submitted").order_by(
         Answer.id.desc()).first()
     events = petition.events.order_by(None).order_by(PetitionEvent.at, PetitionEvent.id).all()
     return render_template("committee/item.html", petition=petition, answer=answer, events=events,
+                           photos=photo_cards(petition, current_user),
                            assignment=petition.assignments.filter_by(active=True).first(),
                            back_url=request.referrer if (request.referrer or "").startswith(request.host_url)
                            else url_for("committee.dashboard"))

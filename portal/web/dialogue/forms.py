@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, FieldList, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.web.pin_and_photos import PinAndPhotos
+
 
 class SessionForm(FlaskForm):
     leader_name = StringField(_l("Người chủ trì đối thoại"), validators=[DataRequired(), Length(max=255)])
@@ -15,7 +17,9 @@ class SessionForm(FlaskForm):
     topics = TextAreaField(_l("Chủ đề"), validators=[Optional(), Length(max=5000)])
 
 
-class PetitionAtSessionForm(FlaskForm):
+class PetitionAtSessionForm(PinAndPhotos, FlaskForm):
+    """A petition raised at the session, with the photos a citizen handed in and the place on the map."""
+
     content = TextAreaField(_l("Nội dung kiến nghị"), validators=[DataRequired(), Length(min=20, max=10000)])
     citizen_name = StringField(_l("Người nêu kiến nghị (không bắt buộc)"), validators=[Optional(), Length(max=255)])
     category = SelectField(_l("Lĩnh vực"), validate_choice=False)

@@ -18,11 +18,13 @@ from portal.domain.petitions import PetitionDraft, published_answer
 from portal.domain.public import public_text
 from portal.domain.taxonomy import taxonomy_rules
 from portal.extensions import db
+from portal.media_storage import storage_for
 from portal.models import DialogueSession
 from portal.web.dialogue import bp
 from portal.web.dialogue.forms import ConclusionForm, EmptyForm, MinutesForm, PetitionAtSessionForm, SessionForm
 from portal.web.errors import current_language
 from portal.web.helpers import category_choices
+from portal.web.pin_and_photos import coordinates, show_on_field, uploaded_photos
 from portal.web.security import role_required
 
 
@@ -76,9 +78,11 @@ def dialogue_or_404(session_id: int) -> DialogueSession:
 @role_required("secretariat")
 def session_page(session_id):
     """One session: hold it, record petitions (one by one or from the minutes), conclude, follow up."""
-    item = dialogue_or_404(session_id)
-    return render_template("dialogue/session.html", item=item, petition_form=petition_form(),
-                           minutes_form=MinutesForm(),
+    return render_session(dialogue_or_404(session_id), petition_form())
+
+
+def render_session(item: DialogueSession, form: PetitionAtSessionForm) -> str:
+    return render_template("dialogue/session.html", item=item, petition_form=form, minutes_form=MinutesForm(),
                            conclusion_form=ConclusionForm(), empty=EmptyForm(), follow=dialogues.follow_up(item),
                            late=dialogues.is_conclusion_late(item))
 
@@ -106,18 +110,28 @@ def hold(session_id):
 @bp.post("/doi-thoai/<int:session_id>/kien-nghi")
 @role_required("secretariat")
 def add_petition(session_id):
-    form = petition_form()
+    """Record one petition raised at the session; a refused one shows the session page again with what was typed
+    and the reason beside its field."""
+    item, form = dialogue_or_404(session_id), petition_form()
     if not form.validate_on_submit():
         flash(_("Nội dung kiến nghị cần từ 20 ký tự; địa chỉ tối đa 500 ký tự."), "error")
-        return redirect(url_for("dialogue.session_page", session_id=session_id))
+        return render_session(item, form), 422
+    lat, lng = coordinates(form)
     draft = PetitionDraft(content=form.content.data, category_code=form.category.data or "",
                           reporter_name=form.citizen_name.data or "", province_code=form.province_code.data or "",
-                          ward_code=form.ward_code.data or "", address=form.address.data or "")
-    receipts = []
-    response = run(session_id, lambda item: receipts.append(
-        dialogues.record_petition(db.session, item, draft, current_user)), "Đã ghi kiến nghị.")
-    route_if_inline(db.session, receipts, current_app.config["INTAKE_ROUTING"])  # after run's commit
-    return response
+                          ward_code=form.ward_code.data or "", address=form.address.data or "", lat=lat, lng=lng)
+    try:
+        receipt = dialogues.record_petition(db.session, item, draft, current_user, photos=uploaded_photos(form),
+                                            storage=storage_for(current_app))
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        if not show_on_field(form, error, current_language()):
+            flash(error.message(current_language()), "error")
+        return render_session(item, form), 422
+    route_if_inline(db.session, receipt, current_app.config["INTAKE_ROUTING"])
+    flash("Đã ghi kiến nghị.")
+    return redirect(url_for("dialogue.session_page", session_id=item.id))
 
 
 @bp.post("/doi-thoai/<int:session_id>/bien-ban")

@@ -5,8 +5,12 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from portal.web.pin_and_photos import PinAndPhotos
 
-class CallForm(FlaskForm):
+
+class CallForm(PinAndPhotos, FlaskForm):
+    """A call, with the photos a caller sent (by Zalo or e-mail) and the place on the map."""
+
     summary = TextAreaField(_l("Tóm tắt cuộc gọi"), validators=[DataRequired(_l("Ghi tóm tắt cuộc gọi.")),
                                                                 Length(min=20, max=10000)])
     caller_name = StringField(_l("Họ tên người gọi"), validators=[Optional(), Length(max=255)])

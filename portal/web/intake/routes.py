@@ -9,11 +9,14 @@ from portal.domain.hotline import find_for_caller, log_call
 from portal.domain.intake import receive, route_if_inline
 from portal.domain.petitions import PetitionDraft, format_secret
 from portal.extensions import db
+from portal.media_storage import storage_for
 from portal.models import Petition
 from portal.text.similar import similar_open_petitions
+from portal.web.errors import current_language
 from portal.web.helpers import category_choices
 from portal.web.intake import bp
 from portal.web.intake.forms import CallForm, FollowUpForm, ImportForm
+from portal.web.pin_and_photos import coordinates, show_on_field, uploaded_photos
 from portal.web.security import role_required
 
 
@@ -36,11 +39,13 @@ def console():
             form.checked.data = "1"
             return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm())
         try:
-            receipt = receive(db.session, draft_from(form), current_user)
+            receipt = receive(db.session, draft_from(form), current_user, photos=uploaded_photos(form),
+                              storage=storage_for(current_app))
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
-            flash(error.message_vi, "error")
+            if not show_on_field(form, error, current_language()):
+                flash(error.message_vi, "error")
         else:
             route_if_inline(db.session, receipt, current_app.config["INTAKE_ROUTING"])
             return render_template("intake/saved.html", petition=db.session.get(Petition, receipt.petition_id),
@@ -51,9 +56,10 @@ def console():
 
 def draft_from(form: CallForm) -> PetitionDraft:
     note = "" if form.callback.data else "\n(Người gọi không muốn được gọi lại.)"
+    lat, lng = coordinates(form)
     return PetitionDraft(content=form.summary.data + note, channel="hotline", category_code=form.category.data or "",
                          province_code=form.province_code.data or "", ward_code=form.ward_code.data or "",
-                         address=form.address.data or "", reporter_name=form.caller_name.data or "",
+                         address=form.address.data or "", lat=lat, lng=lng, reporter_name=form.caller_name.data or "",
                          reporter_phone=form.caller_phone.data or "")
 
 
@@ -106,16 +112,19 @@ def caller_rating(code):
     """A hotline caller rates the published answer by phone; the operator keys it in (the event names them)."""
     from portal.domain.ratings import SCORE_ELEMENTS, rate_petition
     from portal.web.public.forms import RatingForm
+    from portal.web.public.transparency import rating_outcome
 
     petition = db.session.query(Petition).filter_by(code=code.upper()).first_or_404()
     form, message = RatingForm(), None
     if form.validate_on_submit():
         try:
-            rate_petition(db.session, petition, {e: int(getattr(form, e).data) for e in SCORE_ELEMENTS},
-                          form.resolved.data == "yes", (form.comment.data or "").strip(), actor=current_user,
-                          allow_update=True)
+            rating = rate_petition(db.session, petition, {e: int(getattr(form, e).data) for e in SCORE_ELEMENTS},
+                                   form.resolved.data == "yes", (form.comment.data or "").strip(),
+                                   actor=current_user, allow_update=True)
             db.session.commit()
             flash(f"Đã ghi đánh giá của người gọi cho {petition.code}.")
+            if outcome := rating_outcome(petition, rating.resolved):  # read out to the caller
+                flash(outcome)
             return redirect(url_for("intake.lookup", q=petition.code))
         except DomainError as error:
             db.session.rollback()

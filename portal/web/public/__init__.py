@@ -10,4 +10,6 @@ def public_post_limit():
 
 
 # The route modules register their pages on bp.
-from portal.web.public import routes, search, transparency, erasure, sender_files, map  # noqa: E402,F401
+from portal.web.public import routes, search, transparency, erasure, sender_files, map, photos  # noqa: E402,F401
+from portal.web.public import proof, support  # noqa: E402,F401
+from portal.web.public import pwa  # noqa: E402,F401

@@ -5,6 +5,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from portal.domain.errors import DomainError
 from portal.domain.retention import erase_on_request
 from portal.extensions import db, limiter
+from portal.media_storage import storage_for
 from portal.models import Petition
 from portal.web.errors import current_language
 from portal.web.public import bp, public_post_limit
@@ -38,7 +39,7 @@ def erase_contact(code):
     if not form.validate_on_submit():
         return render_template("public/contact_erased.html", ok=False, form=form), 422
     try:
-        erase_on_request(db.session, petition)
+        erase_on_request(db.session, petition, storage_for(current_app))
         db.session.commit()
     except DomainError as error:
         db.session.rollback()

@@ -6,10 +6,12 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from portal.domain.petitions import CONTENT_MAX, CONTENT_MIN
 from portal.domain.ratings import ELEMENT_LABELS, SCORE_ELEMENTS
+from portal.web.pin_and_photos import PinAndPhotos
 
 
-class PetitionForm(FlaskForm):
-    """The citizen's form. Length limits here give quick feedback; the domain checks again."""
+class PetitionForm(PinAndPhotos, FlaskForm):
+    """The citizen's form, with photos and a map pin. Length limits here give quick feedback; the domain checks
+    again."""
 
     submission_token = HiddenField()
     title = StringField(_l("Tiêu đề (không bắt buộc)"), validators=[Optional(), Length(max=255)])

@@ -38,8 +38,8 @@ def map_form() -> MapForm:
 
 def map_filters(form: MapForm) -> MapFilters:
     return MapFilters(category_code=form.category.data or "", status=form.status.data or "",
-                      agency_code=form.agency.data or "", published_from=_date(form.from_date.data),
-                      published_to=_date(form.to_date.data))
+                      agency_code=form.agency.data or "", first_day=_date(form.from_date.data),
+                      last_day=_date(form.to_date.data))
 
 
 def api_query(form: MapForm) -> str:
