@@ -14,8 +14,10 @@ FLASK_INTAKE_ROUTING=inline routes in the request instead, and then no worker is
 """
 import gc
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -25,6 +27,15 @@ WORKER_NICENESS = int(os.environ.get("INTAKE_WORKER_NICENESS", "10"))
 SUPERVISE_INTAKE_WORKER = os.environ.get("PORTAL_INTAKE_WORKER") == "1"
 
 preload_app = True
+
+# Prometheus counters of all workers (portal/observability.py) are kept in files here and summed at each scrape. Set
+# before the application is loaded (it imports prometheus_client), and emptied: counters start again with the server.
+# Unless the environment names a directory, a temporary one is made here and removed when the server stops.
+METRICS_DIR_MADE_HERE = None
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    METRICS_DIR_MADE_HERE = os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="portal-metrics-")
+for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):
+    stale.unlink()
 
 if SUPERVISE_INTAKE_WORKER:
     # Set here, not in a hook: with preload_app the application reads its configuration before any hook runs.
@@ -76,6 +87,13 @@ def post_fork(server, worker):
                 engine.dispose(close=False)  # forget inherited connections without closing the master's
 
 
+def child_exit(server, worker):
+    # A dead worker's live gauges are dropped; its counters stay in the sums (prometheus_client's multiprocess mode).
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
 def when_ready(server):
     if SUPERVISE_INTAKE_WORKER and os.environ.get("FLASK_INTAKE_ROUTING") == "worker":
         server.intake_worker = IntakeWorker(server.log)
@@ -86,3 +104,5 @@ def on_exit(server):
     worker = getattr(server, "intake_worker", None)
     if worker is not None:
         worker.stop()
+    if METRICS_DIR_MADE_HERE:
+        shutil.rmtree(METRICS_DIR_MADE_HERE, ignore_errors=True)

@@ -28,9 +28,9 @@ from bench.metrics_bench import BENCH_PASSWORD, BENCH_USER, _add_committee_user,
 PLACES_SQL = """
 UPDATE petition SET lat = 15.4 + ((CAST(id AS BIGINT) * 7919) % 80000) / 100000.0,
                     lng = 107.8 + ((CAST(id AS BIGINT) * 104729) % 80000) / 100000.0
-WHERE id % 10 < 7
+WHERE id % 10 < 7 AND lat IS NULL
 """
-NO_CONSENT_SQL = "UPDATE petition SET consent_public = false WHERE id % 10 = 9"
+NO_CONSENT_SQL = "UPDATE petition SET consent_public = false WHERE id % 10 = 9 AND consent_public"
 WARD_BOX = "108.20,16.03,108.25,16.08"  # about 5 km × 5 km: a ward of Hải Châu
 
 

@@ -21,7 +21,7 @@ def petition_bodies(count: int, rng: random.Random) -> list[dict]:
     places = [(province, ward) for province, _ in provinces() for ward, _ in wards_of(province)[:12]]
     bodies = []
     for index in range(count):
-        text, category, _ = rng.choice(corpus)
+        text, category, *_ = rng.choice(corpus)
         province, ward = rng.choice(places)
         body = {"content": text, "location": {"province_code": province, "ward_code": ward,
                                               "address": rng.choice(STREETS)}}

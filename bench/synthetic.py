@@ -228,15 +228,17 @@ def add_responsibility_of_loaded(connection, first_petition_id: int) -> None:
     by the same rules as rollups.event_contribution and apology_contribution (a rebuild after a load checks the two
     agree): one pass over the loaded petitions' events."""
     day = _local_day_sql(connection.dialect.name)
-    counters = (*RESPONSIBILITY_STEPS.values(), "apologies")
-    steps = ", ".join(f"'{step}'" for step in RESPONSIBILITY_STEPS)
+    step_columns = {**RESPONSIBILITY_STEPS, "rejected": "rejected"}
+    counters = (*step_columns.values(), "apologies")
+    steps = ", ".join(f"'{step}'" for step in step_columns)
     per_step = ", ".join(f"CASE WHEN to_status = '{step}' THEN 1 ELSE 0 END AS {column}"
-                         for step, column in RESPONSIBILITY_STEPS.items())
+                         for step, column in step_columns.items())
+    no_steps = ", ".join("0" for _ in step_columns)
     source = (f"SELECT day, agency_id, {', '.join(f'sum({c})' for c in counters)} FROM ("
               f"SELECT {day.format('at')} AS day, coalesce(agency_id, {NONE_ID}) AS agency_id, {per_step}, "
               f"0 AS apologies FROM petition_event "
               f"WHERE petition_id >= :first AND kind = 'transition' AND to_status IN ({steps}) "
-              f"UNION ALL SELECT {day.format('issued_at')}, coalesce(agency_id, {NONE_ID}), 0, 0, 0, 1 "
+              f"UNION ALL SELECT {day.format('issued_at')}, coalesce(agency_id, {NONE_ID}), {no_steps}, 1 "
               f"FROM apology WHERE petition_id >= :first) AS steps GROUP BY day, agency_id")
     connection.execute(text(_upsert_sql("responsibility", counters, source)), {"first": first_petition_id})
 
@@ -613,7 +615,7 @@ class RowMaker:
         """The corpus texts, folded (and redacted for the public, as at publication) once: that is most of the
         per-row cost. Made on first use, in the child process. The rules find every name the corpus holds (all
         after ông/bà); the NER model would add a second per text and only false alarms here."""
-        return [(t, c, folded(t), (public := redact(t, use_ner=False)), folded(public)) for t, c, _ in build_corpus()]
+        return [(t, c, folded(t), (public := redact(t, use_ner=False)), folded(public)) for t, c, *_ in build_corpus()]
 
     def row(self, petition_id: int) -> tuple[dict, dict | None]:
         return _petition_row(self.rng, petition_id, self.texts, self.categories, self.agencies, self.secret_hash,

@@ -15,6 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_security(app)
+    register_observability(app)
     register_template_helpers(app)
     register_commands(app)
     warm_up_text_models(app)
@@ -85,6 +86,12 @@ def register_security(app: Flask) -> None:
     app.after_request(add_security_headers)
 
 
+def register_observability(app: Flask) -> None:
+    from portal.observability import register
+
+    register(app)
+
+
 def register_template_helpers(app: Flask) -> None:
     from portal.web.helpers import register
 
@@ -92,7 +99,7 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def warm_up_text_models(app: Flask) -> None:
-    """Load the classifier and underthesea's tokenizer once per worker, at start-up, not on a user's request."""
+    """Load the classifier once per worker, at start-up, not on a user's request."""
     if app.config.get("CLASSIFIER_WARM_UP", True):
         from portal.text.classify import classify
 

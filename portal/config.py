@@ -86,6 +86,14 @@ class Defaults:
     COMMITTEE_NAME = "Ban Dân vận"
     # Months after a petition ends before its sender's contact details are anonymised (domain/retention.py).
     RETENTION_MONTHS = 24
+    # Working hours, Vietnam time, that hour deadlines count (domain/calendar.py); holidays and make-up days as
+    # for working days. Urgent petitions are due URGENT_DEADLINE_HOURS working hours after receipt; every agency
+    # accepts an assigned petition within ACK_DEADLINE_HOURS; the head is warned URGENT_WARNING_HOURS before an
+    # urgent deadline (domain/routing.py DeadlineSettings).
+    WORKING_HOURS = "07:30-11:30,13:30-17:00"
+    URGENT_DEADLINE_HOURS = 8
+    ACK_DEADLINE_HOURS = 8
+    URGENT_WARNING_HOURS = 2
     MAIL_SERVER = "localhost"
     MAIL_PORT = 25
     MAIL_USE_TLS = False
@@ -125,6 +133,14 @@ class Defaults:
     # own tile server; with none reachable the map says so and its list still works.
     MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    # The database unavailable (restarting, unreachable, a full disk): requests get 503 with this Retry-After.
+    DATABASE_RETRY_AFTER_SECONDS = 5
+    # /readyz (portal/web/health.py) fails when the intake worker's heartbeat is older than this (when
+    # INTAKE_ROUTING is "worker"), or when a petition has waited for routing longer than the queue threshold.
+    READY_WORKER_HEARTBEAT_SECONDS = 60
+    READY_MAX_QUEUE_AGE_SECONDS = 600
+    # Where Prometheus may read /metrics from (comma-separated networks); everyone else gets 404.
+    METRICS_ALLOWED_NETWORKS = "127.0.0.1/32,::1/128"
     # Where photos are kept (portal/media_storage.py): empty for instance/media, file:///path, or
     # s3://bucket/prefix?endpoint_url=...&region=... (credentials from AWS_* in the environment).
     MEDIA_STORAGE_URI = ""

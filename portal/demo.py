@@ -6,13 +6,45 @@ import re
 import secrets
 from datetime import timedelta
 
-from portal.domain import calendar, dialogue, lifecycle, workflow
+from portal.domain import calendar, dialogue, leaders, lifecycle, workflow
 from portal.domain.duplicates import merge_petitions
 from portal.domain.intake import Receipt, receive, route_pending
 from portal.domain.petitions import PetitionDraft
 from portal.domain.ratings import rate_petition
 from portal.models import Agency, Petition, Rating, User
 from portal.models.base import utcnow
+
+# Leaders of the demo city and two of its communes (Quy định 11-QĐi/TW obligations by default). The dialogue sessions
+# above are theirs; last month's reception days leave one obligation unmet (Hòa Vang held one of two).
+DEMO_OFFICES = [
+    dict(title="Chủ tịch UBND thành phố", level="province", place_code="48", holder="Lê Quang Nam",
+         receptions_last_month=(8,)),
+    dict(title="Chủ tịch UBND phường Sơn Trà", level="commune", place_code="20263", holder="Trần Thị Hạnh",
+         receptions_last_month=(6, 20)),
+    dict(title="Chủ tịch UBND xã Hòa Vang", level="commune", place_code="20320", holder="Nguyễn Văn Phước",
+         receptions_last_month=(14,)),
+]
+# A citizen received at Sơn Trà's reception day this month, with the chairwoman's instruction.
+RECEPTION_PETITION = (
+    "trat-tu-xay-dung", "20263", "Công trình xây dựng lấn chiếm vỉa hè đường Ngô Quyền",
+    "Tại buổi tiếp công dân, ông Hoàng Văn Nam trình bày công trình nhà ở số 215 Ngô Quyền xây lấn ra vỉa hè, "
+    "người đi bộ phải xuống lòng đường.",
+    "Giao Đội Quản lý trật tự đô thị phường kiểm tra hiện trường trong 5 ngày, xử lý theo quy định và trả lời "
+    "công dân.")
+# Planned sessions on the public calendar: (office index, kind, days ahead, target group, venue, topics)
+PLANNED_SESSIONS = [
+    (2, "dialogue", 5, "thanh-nien", "Nhà văn hóa thôn Phước Hưng, xã Hòa Vang",
+     "Việc làm cho thanh niên nông thôn, vay vốn khởi nghiệp"),
+    (0, "reception", 12, "", "Trụ sở Tiếp công dân thành phố, 24 Trần Phú", "Tiếp công dân định kỳ"),
+]
+QUESTIONS_AHEAD = [
+    ("Hỏi thủ tục vay vốn khởi nghiệp cho thanh niên",
+     "Thanh niên thôn Phước Hưng muốn vay vốn khởi nghiệp trồng rau sạch, xin hỏi điều kiện và thủ tục vay "
+    "vốn ưu đãi ở đâu, mức vay tối đa bao nhiêu?"),
+    ("Đề nghị lắp đèn đường vào khu sản xuất thôn Phước Hưng",
+     "Đường vào khu sản xuất thôn Phước Hưng chưa có đèn chiếu sáng, thanh niên đi làm ca tối rất nguy hiểm, "
+    "đề nghị xã cho lắp đèn."),
+]
 
 DEMO_USERS = [
     ("operator@demo.gov.vn", "Nguyễn Thị Tổng Đài", "operator", None),
@@ -270,9 +302,65 @@ def create_demo_petitions(session) -> int:
         played.setdefault(story, []).append(petition)
         _age(session, petition, *_timing(index, story))
     count = len(DEMO_PETITIONS)
+    offices = _create_offices(session, staff)
     for number, spec in enumerate(DIALOGUE_SESSIONS):
-        count += _hold_dialogue(session, number, spec, staff)
+        count += _hold_dialogue(session, number, spec, staff, offices)
+    count += _reception_days(session, staff, offices)
+    count += _planned_sessions(session, staff, offices)
     return count
+
+
+def _create_offices(session, staff: dict) -> list:
+    admin = staff[("admin", None)]
+    return [leaders.create_office(session, title=spec["title"], level=spec["level"], place_code=spec["place_code"],
+                                  holder_name=spec["holder"], starts_on=calendar.local_today().replace(day=1)
+                                  - timedelta(days=400), actor=admin) for spec in DEMO_OFFICES]
+
+
+def _held_reception(session, office, held_at, secretary):
+    row = dialogue.create_session(session, held_at=held_at, venue="Trụ sở tiếp công dân", participants=12,
+                                  topics="Tiếp công dân định kỳ", conclusion_days=3, kind="reception", office=office,
+                                  actor=secretary)
+    row.created_at = held_at - timedelta(days=14)
+    dialogue.mark_held(row)
+    dialogue.publish_conclusion(row, "Thông báo kết quả tiếp công dân: các kiến nghị đã được giao cơ quan "
+                                     "chuyên môn giải quyết, trả lời công dân đúng thời hạn.",
+                                now=held_at + timedelta(days=1))
+    return row
+
+
+def _reception_days(session, staff: dict, offices: list) -> int:
+    """Last month's reception days (Hòa Vang one short of its two), and one this month with a citizen received."""
+    secretary = staff[("secretariat", None)]
+    first = calendar.local_today().replace(day=1) - timedelta(days=1)
+    first = first.replace(day=1)
+    for office, spec in zip(offices, DEMO_OFFICES):
+        for day in spec["receptions_last_month"]:
+            _held_reception(session, office, calendar.utc_start_of(first.replace(day=day)) + timedelta(hours=8),
+                            secretary)
+    held_at = utcnow().replace(hour=1, minute=30, second=0, microsecond=0) - timedelta(days=2)
+    row = _held_reception(session, offices[1], held_at, secretary)
+    category, ward, title, content, instruction = RECEPTION_PETITION
+    receipt = dialogue.record_petition(session, row, _draft(5, category, "reception", ward, title, content),
+                                       actor=secretary, instruction=instruction)
+    [petition] = _routed(session, [receipt])
+    _age(session, petition, (utcnow() - held_at).total_seconds() / 86400 - 0.1, 0.5)
+    return 1
+
+
+def _planned_sessions(session, staff: dict, offices: list) -> int:
+    """Sessions on the public calendar; the first has questions sent ahead, routed to the agencies."""
+    secretary = staff[("secretariat", None)]
+    planned = []
+    for office_index, kind, days, group, venue, topics in PLANNED_SESSIONS:
+        starts = utcnow().replace(hour=1, minute=0, second=0, microsecond=0) + timedelta(days=days)
+        planned.append(dialogue.create_session(session, held_at=starts, venue=venue, participants=0, topics=topics,
+                                               conclusion_days=3, kind=kind, office=offices[office_index],
+                                               target_group=group, actor=secretary))
+    receipts = [dialogue.ask_ahead(session, planned[0], _draft(9 + index, "", "dialogue", "20320", title, content),
+                                   utcnow()) for index, (title, content) in enumerate(QUESTIONS_AHEAD)]
+    _routed(session, receipts)
+    return len(receipts)
 
 
 def _routed(session, receipts: list[Receipt]) -> list[Petition]:
@@ -365,14 +453,14 @@ def _reject_after_return(session, petition: Petition, officer, coordinator) -> N
                               "trùng theo kênh phản ánh.")
 
 
-def _hold_dialogue(session, number: int, spec: dict, staff: dict) -> int:
+def _hold_dialogue(session, number: int, spec: dict, staff: dict, offices: list) -> int:
     """A dialogue session held `days_ago`, its petitions recorded that day, and its conclusion notice if any."""
     secretary = staff[("secretariat", None)]
     held_at = utcnow().replace(hour=1, minute=30, second=0, microsecond=0) - timedelta(days=spec["days_ago"])
     session_row = dialogue.create_session(
         session, leader_name=spec["leader_name"], leader_office=spec["leader_office"], level=spec["level"],
         held_at=held_at, venue=spec["venue"], participants=spec["participants"], topics=spec["topics"],
-        conclusion_days=3, actor=secretary)
+        conclusion_days=3, office=offices[number], actor=secretary)
     session_row.created_at = held_at - timedelta(days=10)
     dialogue.mark_held(session_row)
     if spec["conclusion"]:
@@ -443,5 +531,7 @@ def _recount_due_dates(petition: Petition, played_at, created) -> None:
     for event in petition.events:
         event.note = re.sub(r"\d{2}/\d{2}/\d{4}", lambda found: texts.get(found.group(0), found.group(0)), event.note)
     petition.due_date = renamed[petition.due_date] if petition.due_date in renamed else new_due
+    petition.due_at = calendar.end_of_working_day(petition.due_date)  # demo petitions are all normal
+    petition.ack_due_at = calendar.add_working_hours(created, 8)
     for assignment in petition.assignments:
         assignment.due_date = petition.due_date

@@ -69,17 +69,44 @@ def scan_reopen_counts(session, period: Period, filters: Filters = NO_FILTERS) -
     return counts
 
 
+def scan_rejected_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """metrics.rejected_counts, from the event log read whole (0: no agency had the petition)."""
+    query = (session.query(PetitionEvent.agency_id, PetitionEvent.to_status)
+             .join(Petition, Petition.id == PetitionEvent.petition_id)
+             .filter(PetitionEvent.kind == "transition", PetitionEvent.at >= period.start,
+                     PetitionEvent.at < period.end))
+    counts: dict[int, int] = {}
+    for agency_id, to_status in filters.apply(query):
+        if to_status == "rejected":
+            counts[agency_id or 0] = counts.get(agency_id or 0, 0) + 1
+    return counts
+
+
+def scan_late_acknowledgement_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """metrics.late_acknowledgement_counts, from the event log read whole."""
+    query = (session.query(PetitionEvent.agency_id, PetitionEvent.kind, PetitionEvent.at)
+             .join(Petition, Petition.id == PetitionEvent.petition_id))
+    counts: dict[int, int] = {}
+    for agency_id, kind, at in filters.apply(query):
+        if kind == "ack_late" and agency_id is not None and period.start <= at < period.end:
+            counts[agency_id] = counts.get(agency_id, 0) + 1
+    return counts
+
+
 def scan_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS) -> list[dict]:
     return metrics.figure_rows(session, scan_counts(session, period, filters),
                                scan_handling_times(session, period, filters), scan_rating_counts(session, period),
-                               min_sample, scan_reopen_counts(session, period, filters))
+                               min_sample, scan_reopen_counts(session, period, filters),
+                               rejected=scan_rejected_counts(session, period, filters),
+                               late_acknowledgements=scan_late_acknowledgement_counts(session, period, filters))
 
 
 def scan_ranking(session, date_from, date_to, *, min_sample: int = 30, filters: Filters = NO_FILTERS) -> dict:
     """metrics.agency_ranking, every figure counted from the archive."""
     period = Period(date_from, date_to)
     return metrics.ranking(period, scan_rows(session, period, min_sample, filters),
-                           scan_rows(session, period.previous(), min_sample, filters))
+                           scan_rows(session, period.previous(), min_sample, filters),
+                           rejected_without_agency=scan_rejected_counts(session, period, filters).get(0, 0))
 
 
 def scan_trend(session, last_day, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:

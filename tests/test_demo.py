@@ -26,7 +26,8 @@ def test_demo_is_40_distinct_petitions_in_every_state_channel_and_category_and_t
     used = {code for (code,) in demo.session.query(Category.code).join(Petition, Petition.category_id == Category.id)}
     assert used == {item["code"] for item in read_taxonomy()["categories"]}
     assert len({ward for (ward,) in demo.session.query(Petition.ward_code)}) >= 10
-    sessions = demo.session.query(DialogueSession).all()
+    sessions = demo.session.query(DialogueSession).filter_by(kind="dialogue").filter(
+        DialogueSession.status != "planned").all()
     assert len(sessions) == 2 and {s.status for s in sessions} == {"held", "concluded"}
     for dialogue in sessions:
         raised = demo.session.query(Petition).filter_by(dialogue_session_id=dialogue.id).all()
@@ -67,3 +68,18 @@ def test_demo_timeline_notes_name_the_due_dates_the_petitions_have(demo):
         extended = petition.events.filter_by(to_status="extended").first()
         if extended is not None:
             assert f"đến {petition.due_date:%d/%m/%Y}" in extended.note, petition.code
+
+
+def test_demo_leaders_have_a_month_of_reception_days_one_obligation_missed_and_questions_ahead(demo):
+    from portal.domain import leaders
+    from portal.domain.calendar import local_today
+
+    last = local_today().replace(day=1) - timedelta(days=1)
+    rows = leaders.compliance(demo.session, last.replace(day=1), last, local_today())
+    assert len(rows) == 3 and [row.holder.name for row in rows if not row.compliant] == ["Nguyễn Văn Phước"]
+    planned = demo.session.query(DialogueSession).filter_by(status="planned").order_by(DialogueSession.held_at).all()
+    assert len(planned) == 2 and planned[0].target_group == "thanh-nien"
+    questions = demo.session.query(Petition).filter_by(dialogue_session_id=planned[0].id).all()
+    assert len(questions) == 2 and all(q.intake_step is None for q in questions)
+    [received] = demo.session.query(Petition).filter_by(channel="reception").all()
+    assert received.assignments.one().task.startswith("Thực hiện ý kiến chỉ đạo của đồng chí Trần Thị Hạnh")

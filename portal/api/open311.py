@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from portal.api.common import rate_limit_key
 from portal.domain.api_keys import authenticate_key
-from portal.domain import media
+from portal.domain import calendar, media
 from portal.domain.errors import DomainError, NotFound
 from portal.domain.lifecycle import OPEN_STATUSES
 from portal.domain.intake import receive, route_if_inline
@@ -133,7 +133,8 @@ def request_json(petition: Petition, photo=None) -> dict:
         "service_notice": None,
         "requested_datetime": iso(petition.created_at),
         "updated_datetime": iso(petition.updated_at),
-        "expected_datetime": petition.due_date.isoformat() + "T23:59:59+07:00" if petition.due_date else None,
+        "expected_datetime": (calendar.local_isoformat(petition.due_at) if petition.due_at else
+                              petition.due_date.isoformat() + "T23:59:59+07:00" if petition.due_date else None),
         "address": "", "address_id": None, "zipcode": None,
         "lat": public_coordinate(petition.lat), "long": public_coordinate(petition.lng),
         "media_url": media.public_url(photo, "full", external=True) if photo is not None else None,

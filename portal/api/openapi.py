@@ -2,6 +2,7 @@
 from functools import lru_cache
 
 from portal.domain.lifecycle import PUBLISHED_STATUSES, STATUSES
+from portal.domain.rejections import NOTE_MAX, NOTE_MIN, REASONS
 from portal.models import CHANNELS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -9,6 +10,10 @@ DATE = {"type": "string", "format": "date"}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 DATETIME = {"type": "string", "format": "date-time"}
 PERCENT = {"type": ["number", "null"], "minimum": 0, "maximum": 100}
+PRIORITY = {"enum": ["normal", "urgent"], "description": "urgent: an immediate danger, due in working hours"}
+DUE_AT = {"type": ["string", "null"], "format": "date-time",
+          "description": "The answer deadline, Vietnam time with its offset (2026-12-04T17:00:00+07:00); due_date is "
+                         "its date"}
 
 
 def _error_responses(*statuses: int) -> dict:
@@ -63,16 +68,30 @@ SCHEMAS = {
         "properties": {
             "code": {"type": "string"}, "status": {"type": "string", "enum": list(STATUSES)},
             "category": {"type": "string"}, "agency": {"type": ["string", "null"]}, "due_date": NULLABLE_DATE,
+            "priority": PRIORITY, "due_at": DUE_AT,
             "created_at": DATETIME,
             "events": {"type": "array", "items": {"type": "object", "required": ["at", "status", "note"], "properties": {
                 "at": DATETIME, "status": {"type": ["string", "null"]}, "note": {"type": "string"}}}},
             "answer": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["content", "published_at"],
                                                    "properties": {"content": {"type": "string"},
                                                                   "published_at": DATETIME}}]},
+            "rejection": {"description": "Why the petition was rejected (status `rejected`), else null",
+                          "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Rejection"}]},
             "photos": {"type": "array", "maxItems": 5, "description": "Signed URLs, each readable for about an hour",
                        "items": {"type": "object", "required": ["url", "thumbnail_url"],
                                  "properties": {"url": {"type": "string"}, "thumbnail_url": {"type": "string"}}}},
         },
+    },
+    "Rejection": {
+        "type": "object", "required": ["reason", "reason_label", "note"],
+        "properties": {"reason": {"enum": list(REASONS)}, "reason_label": {"type": "string"},
+                       "note": {"type": "string", "description": "The portal's explanation to the sender"}},
+    },
+    "RejectRequest": {
+        "type": "object", "required": ["reason", "note"], "additionalProperties": False,
+        "properties": {"reason": {"enum": list(REASONS)},
+                       "note": {"type": "string", "minLength": NOTE_MIN, "maxLength": NOTE_MAX,
+                                "description": "Read by the sender on the tracking page"}},
     },
     "PhotoAdded": {
         "type": "object", "required": ["id", "url", "thumbnail_url", "width", "height"],
@@ -87,14 +106,18 @@ SCHEMAS = {
         "properties": {"items": {"type": "array", "items": {
             "type": "object", "required": ["code", "status", "category", "due_date"],
             "properties": {"code": {"type": "string"}, "status": {"type": "string"}, "category": {"type": "string"},
-                           "due_date": NULLABLE_DATE}}},
+                           "due_date": NULLABLE_DATE, "priority": PRIORITY, "due_at": DUE_AT}}},
             "page": {"type": "integer"}, "per_page": {"type": "integer"}, "total": {"type": "integer"}},
     },
     "Status": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}},
     "Classification": {
-        "type": "object", "required": ["category", "confidence", "agency", "alternatives"],
+        "type": "object", "required": ["category", "confidence", "agency", "alternatives", "urgent", "urgency_confidence"],
         "properties": {"category": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1},
                        "agency": {"type": ["string", "null"]},
+                       "urgent": {"type": "boolean", "description": "The text reports an immediate danger to life, "
+                                  "health, safety or property; when unsure the classifier says true"},
+                       "urgency_confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                                              "description": "Probability that the text is urgent"},
                        "alternatives": {"type": "array", "maxItems": 3, "items": {
                            "type": "object", "required": ["category", "confidence"],
                            "properties": {"category": {"type": "string"},
@@ -104,7 +127,7 @@ SCHEMAS = {
         "type": "object",
         "required": ["code", "name", "received", "answered", "on_time", "overdue", "response_rate", "on_time_rate",
                      "satisfaction_index", "satisfaction_ci", "ratings", "rank", "rank_change", "below_threshold",
-                     "reopened", "reopen_rate"],
+                     "reopened", "reopen_rate", "rejected", "late_acknowledgements"],
         "properties": {
             "code": {"type": "string"}, "name": {"type": "string"}, "received": {"type": "integer"},
             "answered": {"type": "integer"}, "on_time": {"type": "integer"}, "overdue": {"type": "integer"},
@@ -117,7 +140,13 @@ SCHEMAS = {
                          "rated them “not resolved” within 7 days of publication"},
             # Not capped at 100: an answer published in an earlier period may be reopened in this one.
             "reopen_rate": {"type": ["number", "null"], "minimum": 0,
-                            "description": "reopened ÷ answered (published) in the period, in percent"}},
+                            "description": "reopened ÷ answered (published) in the period, in percent"},
+            "rejected": {"type": "integer", "minimum": 0,
+                         "description": "Petitions the agency had that were rejected in the period; rejected "
+                                        "petitions are left out of response_rate's denominator"},
+            "late_acknowledgements": {"type": "integer", "minimum": 0,
+                                      "description": "Assigned petitions the agency did not accept within "
+                                                     "ACK_DEADLINE_HOURS working hours, counted on the day found late"}},
     },
     "Metrics": {
         "type": "object", "required": ["period", "overall", "agencies"],
@@ -160,6 +189,34 @@ SCHEMAS = {
                                                   "published_at": DATETIME, "url": {"type": "string"}}}}}}},
     },
 }
+
+SCHEMAS["NewQuestion"] = {**SCHEMAS["NewPetition"],
+                           "properties": {k: v for k, v in SCHEMAS["NewPetition"]["properties"].items() if k != "channel"}}
+SCHEMAS["QuestionReceipt"] = {
+    "type": "object", "required": ["code", "secret", "session_id"],
+    "properties": {"code": {"type": "string"}, "secret": {"type": "string"}, "session_id": {"type": "integer"}}}
+SCHEMAS["Sessions"] = {
+    "type": "object", "required": ["sessions"],
+    "properties": {"sessions": {"type": "array", "items": {
+        "type": "object", "required": ["id", "kind", "leader", "office", "starts_at", "place", "target_group"],
+        "properties": {"id": {"type": "integer"}, "kind": {"enum": ["dialogue", "reception"]},
+                       "leader": {"type": "string"}, "office": {"type": "string"},
+                       "level": {"enum": ["province", "commune"]},
+                       "starts_at": {**DATETIME, "description": "Vietnam time, +07:00"},
+                       "place": {"type": "string"}, "target_group": {"type": ["string", "null"]},
+                       "target_group_name": {"type": ["string", "null"]}, "topics": {"type": "string"},
+                       "status": {"type": "string"}}}}}}
+_KIND_COUNTS = {"type": "object", "required": ["reception", "dialogue"], "properties": {"reception": {"type": "integer"}, "dialogue": {"type": "integer"}}}
+SCHEMAS["Compliance"] = {
+    "type": "object", "required": ["leaders"],
+    "properties": {"from": DATE, "to": DATE, "leaders": {"type": "array", "items": {
+        "type": "object",
+        "required": ["name", "office", "level", "place", "required", "held", "conclusions_on_time", "compliant"],
+        "properties": {"name": {"type": "string"}, "office": {"type": "string"}, "level": {"type": "string"},
+                       "place": {"type": "string"}, "place_code": {"type": "string"},
+                       "required": _KIND_COUNTS, "held": _KIND_COUNTS, "conclusions_due": {"type": "integer"},
+                       "conclusions_on_time": {"type": "integer"}, "compliant": {"type": "boolean"},
+                       "missed": {"type": "array", "items": {"type": "object"}}}}}}}
 
 CODE_PARAM = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
 BEARER = [{"bearer": []}]
@@ -213,6 +270,15 @@ def _paths() -> dict:
             "security": BEARER, "parameters": [CODE_PARAM],
             "responses": {"200": {"description": "Published", **_json({"$ref": "#/components/schemas/Status"})},
                           **_error_responses(401, 403, 404, 409, 422, 429)}}},
+        "/petitions/{code}/reject": {"post": {
+            "summary": "Reject with a reason and a note the sender reads (coordinator); an agency head's rejection "
+                       "of their own unanswered item goes back to the coordinator (status `returned`)",
+            "operationId": "rejectPetition", "security": BEARER, "parameters": [CODE_PARAM],
+            "requestBody": {"required": True, **_json({"$ref": "#/components/schemas/RejectRequest"})},
+            "responses": {"200": {"description": "`rejected`, or `returned` for an agency head's proposal",
+                                  **_json({"type": "object", "required": ["status"],
+                                           "properties": {"status": {"enum": ["rejected", "returned"]}}})},
+                          **_error_responses(400, 401, 403, 404, 409, 413, 415, 422, 429)}}},
         "/classify": {"post": {
             "summary": "Classify a Vietnamese text", "operationId": "classify", "security": [{}],
             "requestBody": {"required": True, **_json({"type": "object", "required": ["text"],
@@ -265,6 +331,33 @@ def _paths() -> dict:
                           "200": {"description": "This client had already supported it within 30 days: the count "
                                                  "is unchanged", **_json({"$ref": "#/components/schemas/Supporters"})},
                           **_error_responses(400, 401, 404, 409, 413, 415, 422, 429)}}},
+        "/sessions": {"get": {
+            "summary": "Upcoming reception days and dialogues of the leaders, soonest first", "operationId": "sessions",
+            "security": [{}],
+            "parameters": [{"name": "status", "in": "query", "schema": {"enum": ["planned"], "default": "planned"}},
+                           {"name": "level", "in": "query", "schema": {"enum": ["province", "commune"]}},
+                           {"name": "target_group", "in": "query", "schema": {"type": "string"},
+                            "description": "A target group code (thanh-nien, phu-nu, …)"}],
+            "responses": {"200": {"description": "Sessions", **_json({"$ref": "#/components/schemas/Sessions"})},
+                          **_error_responses(422)}}},
+        "/sessions/{id}/questions": {"post": {
+            "summary": "Send a question before a planned session (a petition linked to it, routed at once)",
+            "operationId": "askQuestion", "security": [{}, {"bearer": []}],
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}],
+            "requestBody": {"required": True, **_json({"$ref": "#/components/schemas/NewQuestion"})},
+            "responses": {"201": {"description": "Received", **_json({"$ref": "#/components/schemas/QuestionReceipt"})},
+                          **_error_responses(400, 401, 404, 409, 413, 415, 422, 429)}}},
+        "/leaders/compliance": {"get": {
+            "summary": "Leaders' reception days and dialogues required vs held (committee key)",
+            "operationId": "leadersCompliance", "security": BEARER,
+            "description": "Required counts the whole calendar months, quarters and years within [from, to]; a "
+                           "period is reported under the office's holder on its last day, with every session the "
+                           "office held in it. compliant: no period fell short.",
+            "parameters": [{"name": "from", "in": "query", "required": True, "schema": DATE},
+                           {"name": "to", "in": "query", "required": True, "schema": DATE}],
+            "responses": {"200": {"description": "Per leader", **_json({"$ref": "#/components/schemas/Compliance"})},
+                          **_error_responses(401, 403, 422)}}},
         "/openapi.json": {"get": {"summary": "This document", "operationId": "openapi", "security": [{}],
                                   "responses": {"200": {"description": "OpenAPI 3 document", **_json({"type": "object"})}}}},
     }

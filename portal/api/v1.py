@@ -2,6 +2,7 @@
 from datetime import date
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
+from flask_babel import get_locale
 from sqlalchemy.orm import joinedload
 
 from portal.api.common import (
@@ -15,7 +16,7 @@ from portal.api.common import (
     rate_limit_key,
     require_actor,
 )
-from portal.domain import media, workflow
+from portal.domain import calendar, media, rejections, workflow
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import Forbidden, NotFound, ValidationFailed
 from portal.domain.intake import receive, route_if_inline, scoped_idempotency_key
@@ -35,7 +36,8 @@ bp.before_request(cap_body_size)
 PETITION_FIELDS = {"content", "title", "channel", "category", "location", "reporter", "public"}
 LOCATION_FIELDS = {"province_code", "ward_code", "address", "lat", "lng"}
 REPORTER_FIELDS = {"name", "phone", "email"}
-CHANNEL_ROLES = {"hotline": ("operator",), "dialogue": ("secretariat",), "email": ("operator", "coordinator")}
+CHANNEL_ROLES = {"hotline": ("operator",), "dialogue": ("secretariat",), "reception": ("secretariat",),
+                 "email": ("operator", "coordinator")}
 
 
 def post_limit():
@@ -136,12 +138,15 @@ def petition_json(petition: Petition) -> dict:
         "category": petition.category.code,
         "agency": petition.agency.code if petition.agency else None,
         "due_date": petition.due_date.isoformat() if petition.due_date else None,
+        "priority": petition.priority,
+        "due_at": calendar.local_isoformat(petition.due_at),
         "created_at": iso(petition.created_at),
         "events": [{"at": iso(e.at), "status": e.to_status, "note": e.note} for e in tracking_timeline(petition)],
         "answer": {"content": answer.published_html, "published_at": iso(source.published_at)} if answer else None,
         "photos": [{"url": media.signed_url(photo, "full", external=True),
                     "thumbnail_url": media.signed_url(photo, "thumb", external=True)}
                    for photo in media.photos_of(db.session, petition)],
+        "rejection": rejections.sender_view(db.session, petition, str(get_locale() or "vi")),
     }
 
 
@@ -197,7 +202,8 @@ def agency_petitions():
     total = query.count()
     items = query.order_by(Petition.id.desc()).offset((page - 1) * per_page).limit(per_page).all()
     return jsonify(items=[{"code": p.code, "status": p.status, "category": p.category.code,
-                           "due_date": p.due_date.isoformat() if p.due_date else None} for p in items],
+                           "due_date": p.due_date.isoformat() if p.due_date else None, "priority": p.priority,
+                           "due_at": calendar.local_isoformat(p.due_at)} for p in items],
                    page=page, per_page=per_page, total=total)
 
 
@@ -224,10 +230,24 @@ def approve_petition(code):
     return jsonify(status=petition.status)
 
 
+@bp.post("/petitions/<code>/reject")
+@limited
+def reject_petition(code):
+    """A coordinator rejects with a reason and a note the sender reads; an agency head's rejection goes back to the
+    coordinator (200 {"status": "returned"})."""
+    actor = require_actor("coordinator", "agency_head")
+    body = json_body({"reason", "note"})
+    petition = petition_in_scope(code, actor)
+    status = workflow.reject_or_propose(db.session, petition, actor, field(body, "reason", str, required=True),
+                             field(body, "note", str, required=True))
+    db.session.commit()
+    return jsonify(status=status)
+
+
 @bp.post("/classify")
 @limited
 def classify_text():
-    """Category, confidence, suggested agency and the top three alternatives for a text."""
+    """Category, confidence, suggested agency, the top three alternatives and urgency for a text."""
     from portal.domain.classification import classify_with_agency
 
     body = json_body({"text"})
@@ -316,3 +336,7 @@ def openapi_document():
     from portal.api.openapi import openapi_spec
 
     return jsonify(openapi_spec())
+
+
+# More /api/v1 routes, on this blueprint.
+from portal.api import leaders  # noqa: E402,F401

@@ -1,5 +1,6 @@
 """flask intake work / flask intake status: the intake worker (see portal/domain/intake.py)."""
 import signal
+import socket
 
 import click
 
@@ -23,7 +24,8 @@ def work_command(once, batch, poll):
     # SIGTERM (gunicorn stopping, systemd) finishes the batch in hand, so nothing is left half-routed.
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
-        routed = work(db.session, poll_seconds=poll, batch=batch, once=once, should_stop=lambda: bool(stopping))
+        routed = work(db.session, poll_seconds=poll, batch=batch, once=once, should_stop=lambda: bool(stopping),
+                      name=f"intake@{socket.gethostname()}")
     finally:
         signal.signal(signal.SIGTERM, previous)  # the command may run inside a longer-lived process (tests)
     click.echo(f"{routed} petitions routed.")

@@ -1,4 +1,4 @@
-"""flask classifier train|evaluate|corpus and flask redact."""
+"""flask classifier train|evaluate|crossvalidate|corpus and flask redact."""
 import sys
 
 import click
@@ -50,6 +50,36 @@ def evaluate_command(csv_path):
     click.echo(" " * (width + 1) + " ".join(f"{n:>3}" for n in range(1, len(result.labels) + 1)))
     for number, (label, counts) in enumerate(zip(result.labels, result.confusion), 1):
         click.echo(f"{label:>{width}} " + " ".join(f"{c:>3}" for c in counts) + f"  ({number})")
+
+
+@classifier_group.command("crossvalidate")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20), help="Number of folds.")
+@click.option("--csv", "csv_path", type=click.Path(exists=True, dir_okay=False),
+              help="Columns text,category[,group,urgent]; the training corpus when left out.")
+def crossvalidate_command(folds, csv_path):
+    """Grouped cross-validation: accuracy and macro-F1 on accented, unaccented and abbreviated text, and the
+    urgency model's precision and recall, on problems each fold's model never saw."""
+    from portal.text.corpus import CORPUS_PATH, read_labelled
+    from portal.text.training import crossvalidate
+
+    try:
+        rows = read_labelled(csv_path or CORPUS_PATH)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"Tệp không đọc được: {error}") from None
+    if len({group for _, _, group, _ in rows}) < folds:
+        raise click.ClickException(f"Cần ít nhất {folds} nhóm (vấn đề) khác nhau cho {folds} phần.")
+    try:
+        result = crossvalidate(rows, folds=folds)
+    except ValueError as error:  # e.g. a fold whose training rows are all urgent, or none
+        raise click.ClickException(f"Không kiểm định chéo được: {error}") from None
+    click.echo(f"{result.rows} texts, {result.groups} problems, {result.folds} folds grouped by problem")
+    click.echo(f"{'variant':12} {'accuracy':>8} {'macro-F1':>8}  urgent: {'precision':>9} {'recall':>6} {'F1':>5}")
+    for name, scores in result.variants.items():
+        click.echo(f"{name:12} {scores.accuracy:8.3f} {scores.macro_f1:8.3f}          {scores.urgency_precision:9.3f} "
+                   f"{scores.urgency_recall:6.3f} {scores.urgency_f1:5.3f}")
+    click.echo(f"urgent when its probability >= {result.urgency_threshold:.2f}; on accented text at other thresholds:")
+    for threshold, precision, recall in result.urgency_by_threshold:
+        click.echo(f"  >= {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
 
 
 @click.group("redact", invoke_without_command=True)

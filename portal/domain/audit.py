@@ -10,11 +10,15 @@ from datetime import date, datetime
 
 from sqlalchemy import inspect
 
-from portal.models import Agency, ApiKey, CalendarDay, Category, DialogueSession, Explanation, RoutingRule, User
+from portal.models import (Agency, ApiKey, CalendarDay, Category, DialogueSession, Explanation, LeaderOffice,
+                           Obligation, OfficeHolder, RoutingRule, User)
+from portal.models.answer_template import AnswerTemplate
 from portal.models.audit import AuditEntry
 from portal.models.base import utcnow
 
-AUDITED = (Agency, Category, RoutingRule, CalendarDay, User, ApiKey, DialogueSession, Explanation)
+AUDITED = (Agency, Category, RoutingRule, CalendarDay, User, ApiKey, DialogueSession, Explanation, LeaderOffice,
+           OfficeHolder, Obligation)
+AUDITED += (AnswerTemplate,)
 # Secrets are never copied into the trail: only that they changed. The session version changes at every sign-out.
 HIDDEN = {"password_hash", "key_hash"}
 IGNORED = {"session_version", "last_used_at"}
@@ -121,6 +125,9 @@ OBJECT_LABELS = {
     "user": ("Tài khoản", "Account"), "api_key": ("Khoá API", "API key"),
     "dialogue_session": ("Buổi đối thoại", "Dialogue session"), "explanation": ("Báo cáo giải trình", "Explanation"),
     "petition_photo": ("Ảnh phản ánh", "Petition photo"),
+    "answer_template": ("Mẫu trả lời", "Answer template"),
+    "leader_office": ("Chức danh lãnh đạo", "Leader's office"), "office_holder": ("Người giữ chức vụ", "Office holder"),
+    "obligation": ("Nghĩa vụ tiếp dân, đối thoại", "Reception or dialogue obligation"),
 }
 FIELD_LABELS = {
     "id": ("Số hiệu", "ID"), "code": ("Mã", "Code"), "name": ("Tên", "Name"),
@@ -147,6 +154,12 @@ FIELD_LABELS = {
     "single_approver": ("Chỉ có một người duyệt", "Single approver"),
     "published": ("Công bố", "Published"), "blurred_regions": ("Số vùng che mờ", "Blurred regions"),
     "published_at": ("Công bố lúc", "Published at"),
+    "title": ("Tiêu đề", "Title"), "updated_by_id": ("Người sửa", "Edited by"),
+    "updated_at": ("Sửa lúc", "Edited at"),
+    "place_code": ("Mã địa bàn", "Place code"), "secretariat_email": ("Thư điện tử văn phòng", "Secretariat e-mail"),
+    "office_id": ("Chức danh lãnh đạo", "Leader's office"), "starts_on": ("Từ ngày", "From"),
+    "ends_on": ("Đến ngày", "Until"), "count": ("Số buổi", "Count"), "period": ("Mỗi kỳ", "Per period"),
+    "target_group": ("Nhóm đối tượng", "Target group"),
 }
 ACTION_LABELS = {"create": ("tạo", "created"), "update": ("sửa", "changed"), "delete": ("xoá", "deleted")}
 CODED_VALUES = {

@@ -14,12 +14,14 @@ def classify_with_agency(session, text: str) -> dict:
     return {**result, "agency": category.default_agency.code if category else None}
 
 
-def category_for_intake(text: str, chosen_code: str, triage_below: float = TRIAGE_BELOW) -> tuple[str, float | None, bool]:
-    """(category code, classifier confidence, needs triage). The sender's own choice wins; without one the
-    classifier decides, and a low-confidence guess goes to a person."""
+def category_for_intake(text: str, chosen_code: str,
+                        triage_below: float = TRIAGE_BELOW) -> tuple[str, float | None, bool, bool]:
+    """(category code, classifier confidence, needs triage, urgent). The sender's own choice wins; without one the
+    classifier decides, and a low-confidence guess goes to a person; its urgency marks the petition urgent."""
     if chosen_code or len(text) < 20:  # too short to judge: validation refuses it anyway
-        return chosen_code, None, False
+        return chosen_code, None, False, False
     from portal.text.classify import classify
 
     result = classify(text)
-    return result["category"], result["confidence"], result["confidence"] < triage_below
+    return (result["category"], result["confidence"], result["confidence"] < triage_below,
+            bool(result.get("urgent", False)))

@@ -17,6 +17,9 @@ from portal.models import DialogueSession, Petition
 from portal.models.base import utcnow
 
 LEVELS = {"province": "Cấp tỉnh", "commune": "Cấp xã"}
+KINDS = {"dialogue": "Đối thoại trực tiếp", "reception": "Tiếp công dân định kỳ"}
+# The channel of the petitions a session receives, before it (questions) or at it.
+CHANNEL_OF_KIND = {"dialogue": "dialogue", "reception": "reception"}
 
 
 def conclusion_due(held_at: datetime, days: int, working_days: bool = False) -> date:
@@ -25,10 +28,26 @@ def conclusion_due(held_at: datetime, days: int, working_days: bool = False) -> 
     return add_working_days(held_day, days) if working_days else held_day + timedelta(days=days)
 
 
-def create_session(session, *, leader_name: str, leader_office: str, level: str, held_at: datetime, venue: str,
-                   participants: int, topics: str, conclusion_days: int, working_days: bool = False,
-                   actor=None) -> DialogueSession:
+def create_session(session, *, leader_name: str = "", leader_office: str = "", level: str = "", held_at: datetime,
+                   venue: str, participants: int, topics: str, conclusion_days: int, working_days: bool = False,
+                   kind: str = "dialogue", office=None, target_group: str = "", actor=None) -> DialogueSession:
+    """A session, planned or recorded after the fact. With an `office` (portal/domain/leaders.py) the leader is the
+    office's holder on the session's day and the session counts for the office's obligations."""
+    from portal.domain.leaders import check_target_group, holder_on
+
     audit.acting_as(session, actor)
+    if kind not in KINDS:
+        raise ValidationFailed("Loại buổi phải là đối thoại hoặc tiếp công dân.", "Kind is dialogue or reception.",
+                               field="kind")
+    if office is not None:
+        holder = holder_on(office, local_date(held_at))
+        if holder is None:
+            raise ValidationFailed("Chức danh này không có người giữ vào ngày đó.",
+                                   "Nobody holds this office on that day.", field="held_at")
+        leader_name, leader_office, level = holder.name, office.title, office.level
+    if not clean_text(leader_name) or not clean_text(leader_office):
+        raise ValidationFailed("Chọn chức danh lãnh đạo, hoặc nhập người chủ trì và chức vụ.",
+                               "Choose an office, or type the leader and their office.", field="leader_name")
     if level not in LEVELS:
         raise ValidationFailed("Cấp đối thoại phải là cấp tỉnh hoặc cấp xã.", "Level is province or commune.",
                                field="level")
@@ -37,7 +56,9 @@ def create_session(session, *, leader_name: str, leader_office: str, level: str,
                                field="participants")
     dialogue = DialogueSession(leader_name=clean_text(leader_name), leader_office=clean_text(leader_office),
                                level=level, held_at=held_at, venue=clean_text(venue), participants=participants,
-                               topics=clean_text(topics), status="planned",
+                               topics=clean_text(topics), status="planned", kind=kind,
+                               office_id=office.id if office is not None else None,
+                               target_group=check_target_group(target_group),
                                conclusion_due_date=conclusion_due(held_at, conclusion_days, working_days),
                                created_by_id=getattr(actor, "id", None))
     session.add(dialogue)
@@ -83,15 +104,50 @@ def is_conclusion_late(dialogue: DialogueSession, today: date | None = None) -> 
 
 
 def record_petition(session, dialogue: DialogueSession, draft: PetitionDraft, actor=None, *,
-                    photos: Sequence[bytes] = (), storage=None) -> Receipt:
-    """A petition raised at the session, with the photos handed in (kept in `storage`): it enters the normal road
-    (received, then classified, assigned and answered). The caller commits, then routes it
-    (`intake.route_if_inline`)."""
+                    photos: Sequence[bytes] = (), storage=None, instruction: str = "") -> Receipt:
+    """A petition raised at the session (or a citizen received on a reception day), with the photos handed in (kept
+    in `storage`): it enters the normal road (received, then classified, assigned and answered). The leader's
+    `instruction` becomes the task of its assignment. The caller commits, then routes it (`intake.route_if_inline`)."""
     if dialogue.status == "planned":
         raise Conflict("Buổi đối thoại chưa diễn ra.", "The session has not been held yet.")
     session.flush()  # a dialogue created in this unit of work gets its row and id before the petition refers to it
-    draft.channel, draft.dialogue_session_id = "dialogue", dialogue.id
-    return receive(session, draft, actor, photos=photos, storage=storage)
+    draft.channel, draft.dialogue_session_id = CHANNEL_OF_KIND[dialogue.kind], dialogue.id
+    receipt = receive(session, draft, actor, photos=photos, storage=storage)
+    instruction = clean_text(instruction)
+    if instruction:
+        task = (f"Thực hiện ý kiến chỉ đạo của đồng chí {dialogue.leader_name}, {dialogue.leader_office} "
+                f"({KINDS[dialogue.kind].lower()} ngày {local_date(dialogue.held_at):%d/%m/%Y}) về phản ánh "
+                f"{receipt.code}: {instruction}")
+        session.query(Petition).filter_by(id=receipt.petition_id).update({"leader_instruction": task},
+                                                                         synchronize_session=False)
+    return receipt
+
+
+def ask_ahead(session, dialogue: DialogueSession, draft: PetitionDraft, now: datetime, actor=None) -> Receipt:
+    """A question sent before a planned session (web, hotline, API): a petition of the session's channel linked to
+    it, received through the one intake road, so that it is classified and routed at once and the agency prepares
+    its answer before the session. The caller commits, then routes it (`intake.route_if_inline`)."""
+    if dialogue.status != "planned" or dialogue.held_at <= now:
+        raise Conflict("Buổi này đã diễn ra, không nhận câu hỏi trước nữa. Bạn có thể gửi phản ánh thông thường.",
+                       "This session has already taken place; it takes no more questions. Send a petition instead.",
+                       code="session_not_planned")
+    session.flush()  # as in record_petition: the session has its id before the petition refers to it
+    draft.channel, draft.dialogue_session_id = CHANNEL_OF_KIND[dialogue.kind], dialogue.id
+    return receive(session, draft, actor)
+
+
+def session_sheet(dialogue: DialogueSession) -> list[dict]:
+    """The secretary's sheet: each question or petition of the session with the agency handling it and its
+    prepared answer (the agency's latest draft or answer), oldest first."""
+    from portal.models import Answer
+
+    rows = []
+    for petition in dialogue.petitions.order_by(Petition.id):
+        answer = petition.answers.order_by(Answer.id.desc()).first()
+        rows.append({"petition": petition, "agency": petition.agency,
+                     "answer_html": answer.body_html if answer else "", "answer_state": answer.state if answer else "",
+                     "asked_ahead": petition.created_at < dialogue.held_at})
+    return rows
 
 
 _ITEM_START = re.compile(r"^\s*(?:\d+[.)]|[-•*+]|[a-zđ][.)])\s+", re.IGNORECASE)

@@ -6,7 +6,8 @@ import re
 from portal.domain.taxonomy import english_agency_by_name
 
 CHANNELS_EN = {"web": "the website", "hotline": "the 1022 hotline", "dialogue": "a dialogue session",
-               "email": "e-mail", "api": "a partner application", "open311": "a partner application"}
+               "email": "e-mail", "api": "a partner application", "open311": "a partner application",
+               "reception": "a leader's reception day"}
 _DATE = r"(?P<date>\d{2}/\d{2}/\d{4})"
 
 # (pattern of the Vietnamese note, English template); named groups carry over. Kept beside the sentences'

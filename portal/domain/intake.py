@@ -15,14 +15,15 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Integer, String, bindparam, cast, func, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.domain import calendar, media, outbox
@@ -39,7 +40,7 @@ from portal.domain.petitions import (
 )
 from portal.domain.routing import route_new_petition
 from portal.domain.text import clean_text
-from portal.models import Category, IdempotencyKey, Petition, PetitionEvent
+from portal.models import Category, IdempotencyKey, Petition, PetitionEvent, WorkerHeartbeat
 from portal.models.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,9 @@ ROUTING_FAILED_NOTE = "Không tự phân loại, giao việc được: chờ b�
 BATCH = 20  # per transaction: on SQLite the write lock is held for the batch, so keep it short
 LULL = timedelta(seconds=1)  # see _waiting_for_a_lull
 MAX_ROUTING_DELAY = timedelta(seconds=60)
+# Test-only: seconds to wait before routing each petition of a batch, so that a system test can kill the worker in
+# the middle of one (tests/system/test_worker_lease.py). Never set in production.
+SLOW_ROUTING_FOR_TESTS = float(os.environ.get("PORTAL_TEST_SLOW_ROUTING_SECONDS") or 0)
 
 
 class Receipt(NamedTuple):
@@ -103,7 +107,7 @@ def receive(session, draft: PetitionDraft, actor=None, *, photos: Sequence[bytes
     params = {**values, "category_code": category_code, "intake_step": step, "needs_triage": triage,
               "updated_at": values["created_at"], "code_prefix": code_prefix, "year": str(values["created_at"].year),
               "actor_id": getattr(actor, "id", None), "actor_label": describe_actor(actor),
-              "note": received_note(draft.channel), "key": remember and remember.key,
+              "note": received_note(draft.channel, draft.priority), "key": remember and remember.key,
               "request_hash": remember and remember.request_hash}
     connection = session.connection()
     try:
@@ -147,13 +151,13 @@ def received_values(draft: PetitionDraft, secret_hash: str) -> dict:
         address=draft.address, lat=draft.lat, lng=draft.lng, reporter_name=draft.reporter_name or None,
         reporter_phone=draft.reporter_phone or None, reporter_email=draft.reporter_email or None,
         consent_public=draft.consent_public, dialogue_session_id=draft.dialogue_session_id, created_at=utcnow(),
-        status="received",
+        status="received", priority=draft.priority,
     )
 
 
-def received_note(channel: str) -> str:
-    """The note of a petition's first event."""
-    return f"Tiếp nhận qua kênh {channel}."
+def received_note(channel: str, priority: str = "normal") -> str:
+    """The note of a petition's first event: who marked it urgent at intake (the operator) is its actor."""
+    return f"Tiếp nhận qua kênh {channel}." + (" Đánh dấu khẩn cấp." if priority == "urgent" else "")
 
 
 CODE_DIGITS = 6  # at least; the seven-digit codes of a millionth petition are longer, never cut
@@ -267,6 +271,8 @@ def route_claimed(session, petitions: list[Petition]) -> int:
     categories = {c.code: c for c in session.query(Category).all()}
     overrides = calendar.load_overrides(session)
     for petition in petitions:
+        if SLOW_ROUTING_FOR_TESTS:
+            time.sleep(SLOW_ROUTING_FOR_TESTS)
         try:
             with session.begin_nested():
                 _route(session, petition, decided[petition.id], categories, overrides)
@@ -274,7 +280,7 @@ def route_claimed(session, petitions: list[Petition]) -> int:
             # Changed since we read it: another worker routed it (two servers on one SQLite file have no SKIP
             # LOCKED), or staff acted on it. Its version check kept both writes from landing; leave it be.
             log.info("petition %s changed while being routed; left as it is", petition.code)
-        except OperationalError:
+        except (OperationalError, InterfaceError):
             raise  # the database's fault, not the petition's: the batch is undone and tried again
         except Exception:  # one bad petition must not hold up the queue: a person takes it
             log.exception("routing petition %s failed; sent to triage", petition.code)
@@ -306,10 +312,10 @@ def _claim(session, limit: int, ids: list[int] | None) -> list[Petition]:
     return query.all()
 
 
-def _category_decision(petition: Petition) -> tuple[str | None, float | None, bool]:
-    """(category code, or None to keep the sender's; classifier confidence; needs triage)."""
+def _category_decision(petition: Petition) -> tuple[str | None, float | None, bool, bool]:
+    """(category code, or None to keep the sender's; classifier confidence; needs triage; urgent)."""
     if petition.intake_step != "classify":
-        return None, None, False
+        return None, None, False, False
     return category_for_intake(petition.content, "")
 
 
@@ -319,10 +325,14 @@ def _route(session, petition: Petition, decision, categories: dict, overrides) -
     if petition.status != "received":  # withdrawn, merged or rejected while it waited: nothing left to route
         petition.intake_step = None
         return
-    code, confidence, unsure = decision
+    code, confidence, unsure, urgent = decision
     if code is not None:
         petition.category = categories.get(code) or petition.category
         petition.classifier_confidence = confidence
+    if urgent and petition.priority != "urgent":  # the classifier only ever adds urgency: removing it is a person's
+        petition.priority = "urgent"                # call (routing.set_priority)
+        record_event(session, petition, kind="priority", public=False,
+                     note="Bộ phân loại đánh giá là khẩn cấp (nguy hiểm trước mắt); điều phối viên có thể bỏ đánh dấu.")
     petition.needs_triage = petition.needs_triage or unsure
     petition.intake_step = None
     with session.no_autoflush:
@@ -359,19 +369,29 @@ _PENDING_CREATED = select(_petition.c.created_at).where(_petition.c.intake_step.
 
 
 def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool = False,
-         should_stop=lambda: False) -> int:
-    """The worker loop: drain the queue, then poll. Returns how many petitions it routed."""
-    routed = 0
+         should_stop=lambda: False, name: str | None = None) -> int:
+    """The worker loop: drain the queue, then poll, beating its heartbeat (`name`) for /readyz. Returns how many
+    petitions it routed. A database that restarts or cannot be reached is waited out, with back-off."""
+    routed, backoff, last_beat = 0, RetryBackoff(), None
     while not should_stop():
-        if not once and _waiting_for_a_lull(session):
-            time.sleep(poll_seconds)
-            continue
         try:
+            if name and (last_beat is None or utcnow() - last_beat >= HEARTBEAT_EVERY):
+                last_beat = beat(session, name)
+            if not once and _waiting_for_a_lull(session):
+                time.sleep(poll_seconds)
+                continue
             done = route_pending(session, batch)
-        except OperationalError:  # the database restarted or was busy too long: try again shortly
-            log.exception("intake worker: database error, retrying")
-            session.rollback()
-            done = 0
+        except (OperationalError, InterfaceError) as error:  # a restart, a lost connection, a lock held too long
+            _discard(session)
+            reason = str(error.orig or error).strip().splitlines()[0]
+            if once:  # cron (`flask sweep`, `--once`): its next run tries again
+                log.warning("intake worker: database unavailable (%s); stopping until the next run", reason)
+                break
+            wait = backoff.next()
+            log.warning("intake worker: database unavailable (%s); trying again in %.0f s", reason, wait)
+            time.sleep(wait)
+            continue
+        backoff.reset()
         routed += done
         if done:
             continue
@@ -379,3 +399,47 @@ def work(session, *, poll_seconds: float = 0.5, batch: int = BATCH, once: bool =
             break
         time.sleep(poll_seconds)
     return routed
+
+
+class RetryBackoff:
+    """Waits after consecutive database failures: 1, 2, 4 … seconds, at most `cap`."""
+
+    def __init__(self, first: float = 1.0, cap: float = 30.0):
+        self.first, self.cap, self.failures = first, cap, 0
+
+    def next(self) -> float:
+        self.failures += 1
+        return min(self.cap, self.first * 2 ** (self.failures - 1))
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+def _discard(session) -> None:
+    """Forget the failed transaction; a connection that is gone is dropped from the pool with it."""
+    try:
+        session.rollback()
+    except (OperationalError, InterfaceError):
+        session.close()
+
+
+HEARTBEAT_EVERY = timedelta(seconds=10)
+
+
+def beat(session, name: str, now: datetime | None = None) -> datetime:
+    """Record that the worker `name` is alive, in a short transaction of its own; returns the time written."""
+    now = now or utcnow()
+    heartbeat = WorkerHeartbeat.__table__
+    if not session.execute(update(heartbeat).where(heartbeat.c.name == name).values(beat_at=now)).rowcount:
+        session.execute(insert(heartbeat).values(name=name, beat_at=now))
+    session.commit()
+    return now
+
+
+def latest_heartbeat(session) -> datetime | None:
+    return session.execute(select(func.max(WorkerHeartbeat.__table__.c.beat_at))).scalar()
+
+
+def oldest_waiting_since(session) -> datetime | None:
+    """When the petition that has waited longest for the worker came in; None when none waits."""
+    return session.execute(_PENDING_CREATED.order_by(_petition.c.id)).scalar()

@@ -24,7 +24,7 @@ STATUS_LABELS = {
     "returned": ("Trả lại bộ phận điều phối", "Returned to the coordinator"),
     "transferred": ("Đã chuyển sang cơ quan khác", "Transferred"),
     "extended": ("Được gia hạn", "Extended"),
-    "rejected": ("Không thuộc phạm vi xử lý", "Rejected"),
+    "rejected": ("Từ chối xử lý (có nêu lý do)", "Rejected (with a reason)"),
     "withdrawn": ("Người gửi đã rút", "Withdrawn"),
     "merged": ("Đã gộp vào phản ánh trùng", "Merged into a duplicate"),
     "reopened": ("Đã mở lại", "Reopened"),
@@ -35,10 +35,12 @@ STATUS_LABELS = {
 # answer says "not resolved" (ratings.py): back to the agency (reopened) or, a second time, to the coordinator.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
-    "assigned": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged", "assigned"}),
-    "in_progress": frozenset({"answered", "returned", "transferred", "extended", "withdrawn", "merged"}),
-    "extended": frozenset({"in_progress", "answered", "returned", "transferred", "withdrawn", "merged"}),
-    "transferred": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged"}),
+    "assigned": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged", "assigned",
+                           "rejected"}),
+    "in_progress": frozenset({"answered", "returned", "transferred", "extended", "withdrawn", "merged", "rejected"}),
+    "extended": frozenset({"in_progress", "answered", "returned", "transferred", "withdrawn", "merged", "rejected"}),
+    "transferred": frozenset({"in_progress", "returned", "transferred", "extended", "withdrawn", "merged",
+                              "rejected"}),
     "returned": frozenset({"assigned", "rejected", "withdrawn", "merged"}),
     "answered": frozenset({"published", "in_progress", "extended"}),
     "published": frozenset({"closed", "reopened", "returned"}),
@@ -64,6 +66,8 @@ HANDLING_STATUSES = frozenset({"assigned", "transferred", "in_progress", "extend
 NOT_ACCEPTED_STATUSES = frozenset({"assigned", "transferred", "reopened"})
 # Where a coordinator assigns by hand: new items, and items an agency gave back.
 TRIAGE_STATUSES = frozenset({"received", "returned"})
+# A coordinator may reject an item until it has an answer; an agency head only proposes it (workflow.reject).
+REJECTABLE_STATUSES = frozenset(s for s, moves in TRANSITIONS.items() if "rejected" in moves)
 
 
 def is_reopening(from_status: str | None, to_status: str | None) -> bool:
@@ -92,6 +96,8 @@ EVENT_LABELS = {
     "photo_added": ("Thêm ảnh", "Photo added"),
     "photo_published": ("Công bố ảnh cùng câu trả lời", "Photo published with the answer"),
     "photo_unpublished": ("Thôi công bố ảnh", "Photo no longer published"),
+    "priority": ("Đổi mức khẩn cấp", "Priority changed"),
+    "ack_late": ("Tiếp nhận trễ hạn", "Acknowledged late"),
 }
 
 
@@ -196,6 +202,8 @@ ACTION_RULES: dict[str, ActionRule] = {
     "assign": ActionRule(TRIAGE_STATUSES, frozenset({"coordinator", "admin"})),
     "merge": ActionRule(frozenset(s for s, moves in TRANSITIONS.items() if "merged" in moves),
                         frozenset({"coordinator", "admin"})),
+    "reject": ActionRule(REJECTABLE_STATUSES, frozenset({"coordinator", "admin"})),
+    "propose_rejection": ActionRule(REJECTABLE_STATUSES - TRIAGE_STATUSES, frozenset({"agency_head"})),
 }
 ACTION_LABELS = {
     "accept": ("tiếp nhận xử lý", "accept"),
@@ -208,6 +216,8 @@ ACTION_LABELS = {
     "send_back": ("trả dự thảo để sửa", "send the draft back"),
     "assign": ("giao việc", "assign"),
     "merge": ("gộp", "merge"),
+    "reject": ("từ chối", "reject"),
+    "propose_rejection": ("đề xuất từ chối", "propose rejecting"),
 }
 
 

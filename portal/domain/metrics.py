@@ -78,7 +78,7 @@ class Filters:
 
 
 NO_FILTERS = Filters()
-COUNT_KEYS = ("received", "received_answered", "answered", "on_time", "open_overdue")
+COUNT_KEYS = ("received", "received_answered", "answered", "on_time", "open_overdue", "received_rejected")
 
 
 def conditions(period: Period) -> dict:
@@ -99,6 +99,7 @@ def conditions(period: Period) -> dict:
         "on_time": and_(published_in, Petition.answered_on_time.is_(True)),
         "late": and_(published_in, Petition.answered_on_time.is_(False)),
         "open_overdue": open_overdue,
+        "received_rejected": and_(in_period, Petition.status == "rejected"),
     }
 
 
@@ -152,7 +153,7 @@ def _agency_counts(session, period: Period, overall: bool) -> dict:
     sum_in = lambda column: func.sum(case((in_period, column), else_=0))  # noqa: E731
     group = literal_column("1") if overall else f.agency_id
     query = (session.query(group, sum_in(f.received), sum_in(f.received_answered), sum_in(f.answered),
-                           sum_in(f.on_time), func.sum(f.overdue_start - f.overdue_stop))
+                           sum_in(f.on_time), func.sum(f.overdue_start - f.overdue_stop), sum_in(f.received_rejected))
              .filter(f.day <= period.last, f.agency_id != NONE_ID))
     return {key: dict(zip(COUNT_KEYS, (int(v or 0) for v in values))) for key, *values in query.group_by(group)}
 
@@ -160,11 +161,12 @@ def _agency_counts(session, period: Period, overall: bool) -> dict:
 def _fine_counts(session, period: Period, filters: Filters, overall: bool) -> dict:
     group = [] if overall else ["agency_id"]
     flows = fine_sums(session, period.first, period.last, filters, group,
-                      lambda f: [f.received, f.received_answered, f.answered, f.on_time])
+                      lambda f: [f.received, f.received_answered, f.answered, f.on_time, f.received_rejected])
     still_open = fine_sums(session, None, period.last, filters, group, lambda f: [f.overdue_start - f.overdue_stop])
     counts = {}
     for key in flows.keys() | still_open.keys():
-        values = flows.get(key, [0, 0, 0, 0]) + still_open.get(key, [0])
+        flow = flows.get(key, [0, 0, 0, 0, 0])
+        values = flow[:4] + still_open.get(key, [0]) + flow[4:]
         counts[1 if overall else key[0]] = dict(zip(COUNT_KEYS, values))
     return counts
 
@@ -223,6 +225,35 @@ def reopen_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dic
         return {agency_id: int(n) for agency_id, n in filters.apply(query).group_by(e.agency_id)}
     r = DailyResponsibility
     rows = (session.query(r.agency_id, func.sum(r.reopened))
+            .filter(r.day >= period.first, r.day <= period.last, r.agency_id != NONE_ID).group_by(r.agency_id))
+    return {agency_id: int(n) for agency_id, n in rows if n}
+
+
+def rejected_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """Per agency (NONE_ID: rejected while still with the coordinator): petitions rejected in the period. Unfiltered
+    from the rollups; under a category or channel filter from the rejection events."""
+    if filters.category_id or filters.channel:
+        e = PetitionEvent
+        query = (session.query(e.agency_id, func.count(e.id)).join(Petition, Petition.id == e.petition_id)
+                 .filter(e.kind == "transition", e.to_status == "rejected", e.at >= period.start, e.at < period.end))
+        return {agency_id or NONE_ID: int(n) for agency_id, n in filters.apply(query).group_by(e.agency_id)}
+    r = DailyResponsibility
+    rows = (session.query(r.agency_id, func.sum(r.rejected))
+            .filter(r.day >= period.first, r.day <= period.last).group_by(r.agency_id))
+    return {agency_id: int(n) for agency_id, n in rows if n}
+
+
+def late_acknowledgement_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
+    """Per agency: assigned petitions it did not accept within its acknowledgement deadline, counted on the day
+    found late (domain/overdue.mark_late_acknowledgement). Unfiltered from the rollups; under a category or channel
+    filter from those events."""
+    if filters.category_id or filters.channel:
+        e = PetitionEvent
+        query = (session.query(e.agency_id, func.count(e.id)).join(Petition, Petition.id == e.petition_id)
+                 .filter(e.kind == "ack_late", e.at >= period.start, e.at < period.end, e.agency_id.isnot(None)))
+        return {agency_id: int(n) for agency_id, n in filters.apply(query).group_by(e.agency_id)}
+    r = DailyResponsibility
+    rows = (session.query(r.agency_id, func.sum(r.late_acknowledgements))
             .filter(r.day >= period.first, r.day <= period.last, r.agency_id != NONE_ID).group_by(r.agency_id))
     return {agency_id: int(n) for agency_id, n in rows if n}
 
@@ -346,26 +377,32 @@ def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_
     counts = petition_counts(session, period, filters, cohort=not for_rank_only)
     handling = {} if for_rank_only else handling_times(session, period, filters)
     reopened = {} if for_rank_only else reopen_counts(session, period, filters)
-    return figure_rows(session, counts, handling, rating_counts(session, period), min_sample, reopened)
+    rejected = {} if for_rank_only else rejected_counts(session, period, filters)
+    late_acks = {} if for_rank_only else late_acknowledgement_counts(session, period, filters)
+    return figure_rows(session, counts, handling, rating_counts(session, period), min_sample, reopened,
+                       rejected=rejected, late_acknowledgements=late_acks)
 
 
 def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample: int,
-                reopened: dict[int, int]) -> list[dict]:
+                reopened: dict[int, int], *, rejected: dict[int, int] | None = None,
+                late_acknowledgements: dict[int, int] | None = None) -> list[dict]:
     """The rates, indices and flags of every active agency from its counts (petition_counts), handling times,
     ratings (rating_counts) and reopenings (reopen_counts)."""
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
-        c = counts.get(agency.id, dict.fromkeys(("received", "received_answered", "answered", "on_time",
-                                                 "open_overdue"), 0))
+        c = counts.get(agency.id, dict.fromkeys(COUNT_KEYS, 0))
         index, interval, elements = satisfaction(ratings.get(agency.id), min_sample)
         on_time_rate = percent(c["on_time"], c["answered"] + c["open_overdue"])
         rows.append({
             "code": agency.code, "name": agency.name, "received": c["received"], "answered": c["answered"],
             "on_time": c["on_time"], "overdue": c["open_overdue"] + (c["answered"] - c["on_time"]),
-            "response_rate": percent(c["received_answered"], c["received"]), "on_time_rate": on_time_rate,
+            # A rejected petition is never answered: out of the denominator, and shown beside the rate.
+            "response_rate": percent(c["received_answered"], c["received"] - c["received_rejected"]),
+            "rejected": (rejected or {}).get(agency.id, 0), "on_time_rate": on_time_rate,
             "satisfaction_index": index, "satisfaction_ci": interval, "elements": elements,
             "ratings": (ratings.get(agency.id) or {}).get("ratings", 0),
             "reopened": reopened.get(agency.id, 0), "reopen_rate": percent(reopened.get(agency.id, 0), c["answered"]),
+            "late_acknowledgements": (late_acknowledgements or {}).get(agency.id, 0),
             **handling.get(agency.id, {"mean_handling_days": None, "median_handling_days": None}),
             "below_threshold": any(v is not None and v < THRESHOLD_PERCENT for v in (index, on_time_rate)),
         })
@@ -388,10 +425,11 @@ def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int =
     """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
     period = Period(date_from, date_to)
     return ranking(period, agency_rows(session, period, min_sample, filters),
-                   agency_rows(session, period.previous(), min_sample, filters, for_rank_only=True))
+                   agency_rows(session, period.previous(), min_sample, filters, for_rank_only=True),
+                   rejected_without_agency=rejected_counts(session, period, filters).get(NONE_ID, 0))
 
 
-def ranking(period: Period, rows: list[dict], previous: list[dict]) -> dict:
+def ranking(period: Period, rows: list[dict], previous: list[dict], *, rejected_without_agency: int = 0) -> dict:
     """The period's rows (agency_rows) ranked, each with its rank change from the previous period's rows."""
     assign_ranks(rows)
     assign_ranks(previous)
@@ -400,12 +438,14 @@ def ranking(period: Period, rows: list[dict], previous: list[dict]) -> dict:
         before = previous_rank.get(row["code"])
         row["rank_change"] = before - row["rank"] if before is not None and row["rank"] is not None else None
     return {"period": {"from": period.first.isoformat(), "to": period.last.isoformat()},
-            "overall": overall(rows), "agencies": rows}
+            "overall": overall(rows, rejected_without_agency), "agencies": rows}
 
 
-def overall(rows: list[dict]) -> dict:
+def overall(rows: list[dict], rejected_without_agency: int = 0) -> dict:
     totals = {key: sum(r[key] for r in rows)
-              for key in ("received", "answered", "on_time", "overdue", "ratings", "reopened")}
+              for key in ("received", "answered", "on_time", "overdue", "ratings", "reopened", "late_acknowledgements")}
+    # Rejected at triage, before any agency had them, they count overall only.
+    totals["rejected"] = sum(r["rejected"] for r in rows) + rejected_without_agency
     totals["reopen_rate"] = percent(totals["reopened"], totals["answered"])
     # answered + open overdue = on time + answered late + open overdue = on time + overdue
     totals["on_time_rate"] = percent(totals["on_time"], totals["on_time"] + totals["overdue"])

@@ -15,6 +15,9 @@ CITIZEN_NOTICES = {
     "apology": ("Thư xin lỗi về phản ánh {code}",
                 "{agency} chưa trả lời phản ánh {code} đúng hạn ({due}) và gửi lời xin lỗi. Thư xin lỗi có trên "
                 "trang tra cứu."),
+    "rejected": ("Phản ánh {code} không được tiếp nhận xử lý",
+                 "Phản ánh {code} của bạn không được tiếp nhận xử lý. Lý do: {note} Tra cứu bằng mã và mật mã của "
+                 "bạn để xem chi tiết."),
     "merged": ("Phản ánh {code} được gộp với phản ánh trùng",
                "Phản ánh {code} trùng nội dung với phản ánh khác nên được gộp để xử lý chung; bạn sẽ nhận trả lời "
                "của phản ánh chính."),

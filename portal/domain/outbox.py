@@ -128,13 +128,20 @@ def webhook_body(petition: Petition, event: str) -> dict:
     """What an integrator reads: never the tracking secret nor a contact detail, and of the text only the public
     version the agency head approved, for a sender who consented to publication."""
     public = petition.consent_public and petition.public_content is not None
-    return {"event": event, "at": utcnow().replace(microsecond=0).isoformat() + "Z",
-            "petition": {"code": petition.code, "status": petition.status,
-                         "category": petition.category.code if petition.category else None,
-                         "agency": petition.agency.code if petition.agency else None,
-                         "due_at": petition.due_date.isoformat() if petition.due_date else None,
-                         "title": petition.public_title if public else None,
-                         "text": petition.public_content if public else None}}
+    return {"event": event, "at": utcnow().replace(microsecond=0).isoformat() + "Z", "petition": {
+        "code": petition.code, "status": petition.status,
+        "category": petition.category.code if petition.category else None,
+        "agency": petition.agency.code if petition.agency else None, "due_at": _due_at(petition),
+        "title": petition.public_title if public else None, "text": petition.public_content if public else None}}
+
+
+def _due_at(petition: Petition) -> str | None:
+    """The answer's deadline as a moment in UTC where the petition has one (urgent items are due within hours),
+    else its due day."""
+    moment = getattr(petition, "due_at", None)
+    if moment is not None:
+        return moment.replace(microsecond=0).isoformat() + "Z"
+    return petition.due_date.isoformat() if petition.due_date else None
 
 
 # --- the delivery loop ---------------------------------------------------------------------------------------------

@@ -45,6 +45,8 @@ class PetitionDraft:
     consent_public: bool = True
     # Set by dialogue.record_petition: the session the petition was raised at.
     dialogue_session_id: int | None = None
+    # "urgent" when the operator taking the call marks it so (routing.PRIORITIES); the classifier may add it later.
+    priority: str = "normal"
 
 
 def normalize_phone(raw: str) -> str:
@@ -105,6 +107,8 @@ def clean_fields(draft: PetitionDraft) -> PetitionDraft:
     draft.reporter_name = clean_text(draft.reporter_name)[:255]
     draft.reporter_phone = normalize_phone(draft.reporter_phone)
     draft.reporter_email = normalize_email(draft.reporter_email)
+    if draft.priority not in ("normal", "urgent"):
+        raise ValidationFailed("Mức ưu tiên không hợp lệ.", "Unknown priority.", field="priority")
     return draft
 
 

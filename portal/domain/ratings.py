@@ -85,10 +85,10 @@ def follow_up_not_resolved(session, petition: Petition, comment: str, *, actor=N
                      f"Người dân lại đánh giá câu trả lời phản ánh {petition.code} là chưa giải quyết. Phản ánh "
                      f"đã được mở lại một lần nên được chuyển bộ phận điều phối xem xét.", roles=("coordinator",))
         return
-    due = calendar.due_date_for(calendar.utcnow(), petition.category.deadline_days, calendar.load_overrides(session))
-    petition.due_date, petition.overdue_marked_at = due, None
-    for assignment in petition.assignments.filter_by(active=True):
-        assignment.due_date = due
+    from portal.domain.routing import answer_deadline, set_deadline
+
+    set_deadline(petition, answer_deadline(petition, calendar.utcnow(), calendar.load_overrides(session)))
+    due, petition.overdue_marked_at = petition.due_date, None
     agency = petition.agency.name if petition.agency else "Cơ quan xử lý"
     transition(session, petition, "reopened", actor=actor,
                note=f"Người dân đánh giá chưa giải quyết: phản ánh được mở lại, chuyển lại {agency} xử lý, hạn "

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import delete, event, inspect, select, text
+from sqlalchemy import and_, delete, event, inspect, or_, select, text
 
 from portal.domain.calendar import local_date
 from portal.domain.lifecycle import NEVER_ANSWERED, is_reopening
@@ -28,6 +28,9 @@ EVENT_FIELDS = ("at", "agency_id", "kind", "from_status", "to_status")
 APOLOGY_FIELDS = ("issued_at", "agency_id")
 # The steps that hand an item on or put it off, and the responsibility counter each adds to.
 RESPONSIBILITY_STEPS = {"returned": "returns", "transferred": "transfers", "extended": "extensions"}
+# Events other than transitions that count against the agency on them: an acknowledgement found late
+# (domain/overdue.mark_late_acknowledgement).
+EVENT_COUNTERS = {"ack_late": "late_acknowledgements"}
 # The steps that take a published answer back because its sender rated it "not resolved" (lifecycle.is_reopening).
 REOPENING_STEPS = ("reopened", "returned")
 TABLES = {"figure": DailyFigure, "month_figure": MonthlyFigure, "agency_figure": DailyAgencyFigure,
@@ -57,6 +60,8 @@ def petition_items(fields: dict) -> list[tuple[tuple, int]]:
     agency = fields["agency_id"] or NONE_ID
     published = fields["published_at"]
     counts = [(local_date(fields["created_at"]), "received", 1)]
+    if fields["status"] == "rejected":  # out of its day's response-rate denominator (metrics.figure_rows)
+        counts.append((counts[0][0], "received_rejected", 1))
     if published is not None:
         published_day = local_date(published)
         counts += [(counts[0][0], "received_answered", 1), (published_day, "answered", 1)]
@@ -111,7 +116,7 @@ def event_contribution(fields: dict) -> Counter:
     """A return, transfer or extension, on its local day, against the agency on the event (the one letting go); a
     reopening against the agency whose answer was rated "not resolved" (a return it did not choose is not its
     return)."""
-    column = _responsibility_column(fields) if fields["kind"] == "transition" else None
+    column = _responsibility_column(fields) if fields["kind"] == "transition" else EVENT_COUNTERS.get(fields["kind"])
     if column is None or fields["at"] is None:
         return Counter()
     return Counter({("responsibility", (local_date(fields["at"]), fields["agency_id"] or NONE_ID), column): 1})
@@ -120,6 +125,8 @@ def event_contribution(fields: dict) -> Counter:
 def _responsibility_column(fields: dict) -> str | None:
     if is_reopening(fields["from_status"], fields["to_status"]):
         return "reopened"
+    if fields["to_status"] == "rejected":
+        return "rejected"
     return RESPONSIBILITY_STEPS.get(fields["to_status"])
 
 
@@ -264,8 +271,9 @@ def rebuild(session, batch: int = 20000) -> int:
     for row in session.execute(select(*(getattr(Rating, n) for n in RATING_FIELDS)).execution_options(yield_per=batch)):
         delta.update(rating_contribution(dict(zip(RATING_FIELDS, row))))
     steps = (select(*(getattr(PetitionEvent, n) for n in EVENT_FIELDS))
-             .where(PetitionEvent.kind == "transition",
-                    PetitionEvent.to_status.in_({*RESPONSIBILITY_STEPS, *REOPENING_STEPS})))
+             .where(or_(and_(PetitionEvent.kind == "transition",
+                             PetitionEvent.to_status.in_({*RESPONSIBILITY_STEPS, *REOPENING_STEPS, "rejected"})),
+                        PetitionEvent.kind.in_(EVENT_COUNTERS))))
     for row in session.execute(steps.execution_options(yield_per=batch)):
         delta.update(event_contribution(dict(zip(EVENT_FIELDS, row))))
     for row in session.execute(select(*(getattr(Apology, n) for n in APOLOGY_FIELDS)).execution_options(yield_per=batch)):

@@ -1,15 +1,70 @@
 """Which agency answers a petition, and by when: assignment by the "5 rõ" rule."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Mapping
 
 from portal.domain import calendar
-from portal.domain.errors import ValidationFailed
-from portal.domain.lifecycle import transition
+from portal.domain.errors import Forbidden, ValidationFailed
+from portal.domain.lifecycle import OPEN_STATUSES, record_event, transition
 from portal.domain.notify import notify_citizen, notify_staff
 from portal.models import Agency, Assignment, Category, Petition, RoutingRule, User
 
 DEFAULT_EXPECTED_RESULT = ("Trả lời bằng văn bản cho người dân, công khai trên Cổng; "
                            "vấn đề được xem xét, giải quyết dứt điểm.")
+
+
+PRIORITIES = ("normal", "urgent")
+# Who may mark a petition urgent or take the mark off: the hotline operator who hears the call, the coordinator.
+SETS_PRIORITY = ("operator", "coordinator", "admin")
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """Hour deadlines, in working hours (calendar.add_working_hours): an urgent petition's answer, counted from
+    receipt; every petition's acknowledgement, counted from its assignment; the head's warning before an urgent
+    deadline."""
+
+    urgent_hours: float = 8
+    ack_hours: float = 8
+    warning_hours: float = 2
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> "DeadlineSettings":
+        return cls(urgent_hours=float(config.get("URGENT_DEADLINE_HOURS", 8)),
+                   ack_hours=float(config.get("ACK_DEADLINE_HOURS", 8)),
+                   warning_hours=float(config.get("URGENT_WARNING_HOURS", 2)))
+
+    @classmethod
+    def current(cls) -> "DeadlineSettings":
+        """The running application's settings, else the defaults (scripts, unit tests)."""
+        from flask import current_app, has_app_context
+
+        return cls.from_config(current_app.config) if has_app_context() else cls()
+
+
+def answer_deadline(petition: Petition, start: datetime, overrides, settings: DeadlineSettings | None = None) -> datetime:
+    """The one deadline rule (naive UTC): an urgent petition is due `urgent_hours` working hours after `start`; a
+    normal one at the end of the working hours of its category's last working day counted from `start`."""
+    settings = settings or DeadlineSettings.current()
+    if petition.priority == "urgent":
+        return calendar.add_working_hours(start, settings.urgent_hours, overrides)
+    return calendar.due_at_for(start, petition.category.deadline_days, overrides)
+
+
+def set_deadline(petition: Petition, due_at: datetime) -> None:
+    """Move the answer deadline: due_date (kept for what reads whole days) follows, on the active assignment too."""
+    petition.due_at, petition.due_date = due_at, calendar.local_date(due_at)
+    petition.urgent_warned_at = None  # a new deadline gets its own warning
+    for assignment in petition.assignments.filter_by(active=True):
+        assignment.due_date = petition.due_date
+
+
+def start_acknowledgement_clock(petition: Petition, overrides, settings: DeadlineSettings | None = None) -> None:
+    """A petition handed to an agency (assigned, transferred) must be accepted by it within `ack_hours` working
+    hours from now."""
+    settings = settings or DeadlineSettings.current()
+    petition.ack_due_at = calendar.add_working_hours(calendar.utcnow(), settings.ack_hours, overrides)
+    petition.acknowledged_at = petition.ack_late_marked_at = None
 
 
 def agency_for(session, category: Category, province_code: str | None, ward_code: str | None) -> Agency:
@@ -34,8 +89,10 @@ def default_official(session, agency: Agency) -> str:
 
 def assign(session, petition: Petition, *, agency: Agency, responsible_official: str, task: str,
            due_date: date, expected_result: str, coordinating_agencies: str = "", actor=None,
-           note: str = "") -> Assignment:
-    """Assign the petition with all five "rõ"; the previous assignment stays on record, inactive."""
+           note: str = "", due_at: datetime | None = None, overrides=None) -> Assignment:
+    """Assign the petition with all five "rõ"; the previous assignment stays on record, inactive. The deadline is
+    `due_at` (the rule's moment) or else the end of `due_date`'s working hours; the agency's acknowledgement clock
+    starts."""
     missing = [label for label, value in (
         ("người chịu trách nhiệm (rõ người)", responsible_official),
         ("nội dung công việc (rõ việc)", task),
@@ -48,6 +105,10 @@ def assign(session, petition: Petition, *, agency: Agency, responsible_official:
     if missing:
         raise ValidationFailed("Giao việc phải đủ “5 rõ”; còn thiếu: " + ", ".join(missing) + ".",
                                "An assignment needs all five “rõ”.", code="five_clear_missing")
+    overrides = overrides or calendar.load_overrides(session)
+    petition.due_date, petition.due_at = due_date, due_at or calendar.end_of_working_day(due_date, overrides)
+    petition.urgent_warned_at = None
+    start_acknowledgement_clock(petition, overrides)
     for previous in petition.assignments.filter_by(active=True):
         previous.active = False
     assignment = Assignment(petition=petition, lead_agency=agency, responsible_official=responsible_official.strip(),
@@ -56,7 +117,6 @@ def assign(session, petition: Petition, *, agency: Agency, responsible_official:
                             assigned_by_id=getattr(actor, "id", None))
     session.add(assignment)
     petition.agency = agency
-    petition.due_date = due_date
     transition(session, petition, "assigned", actor=actor,
                note=note or f"Giao {agency.name} chủ trì giải quyết, hạn {due_date:%d/%m/%Y}.")
     notify_citizen(session, petition, "assigned")
@@ -72,10 +132,14 @@ def route_new_petition(session, petition: Petition, overrides=None) -> Assignmen
         return None
     overrides = overrides or calendar.load_overrides(session)
     agency = agency_for(session, petition.category, petition.province_code, petition.ward_code)
-    due = calendar.due_date_for(petition.created_at, petition.category.deadline_days, overrides)
+    due_at = answer_deadline(petition, petition.created_at, overrides)
+    # A citizen received by a leader carries the leader's instruction (dialogue.record_petition): that is the task.
+    task = petition.leader_instruction or \
+        f"Xem xét, giải quyết và trả lời phản ánh {petition.code}: {petition.title or petition.content[:80]}"
     return assign(session, petition, agency=agency, responsible_official=default_official(session, agency),
-                  task=f"Xem xét, giải quyết và trả lời phản ánh {petition.code}: {petition.title or petition.content[:80]}",
-                  due_date=due, expected_result=DEFAULT_EXPECTED_RESULT)
+                  task=task,
+                  due_date=calendar.local_date(due_at), expected_result=DEFAULT_EXPECTED_RESULT, due_at=due_at,
+                  overrides=overrides)
 
 
 # The coordinator's assignment by hand. The "5 rõ" must stay consistent: rõ người is a person of the chosen agency,
@@ -166,4 +230,44 @@ def assign_by_hand(session, petition: Petition, form: HandAssignment, actor, tod
     petition.needs_triage = False
     return assign(session, petition, agency=agency, responsible_official=official, task=form.task,
                   due_date=due_date, expected_result=form.expected_result,
-                  coordinating_agencies=form.coordinating_agencies, actor=actor)
+                  coordinating_agencies=form.coordinating_agencies, actor=actor,
+                  due_at=_urgent_moment_on(session, petition, due_date))
+
+
+def _urgent_moment_on(session, petition: Petition, due_date: date | None) -> datetime | None:
+    """An urgent petition assigned by hand for the day its rule gives keeps the rule's hour, not the day's end."""
+    if petition.priority != "urgent" or due_date is None:
+        return None
+    due_at = answer_deadline(petition, petition.created_at, calendar.load_overrides(session))
+    return due_at if calendar.local_date(due_at) == due_date else None
+
+
+def can_set_priority(petition: Petition, actor) -> bool:
+    return getattr(actor, "role", None) in SETS_PRIORITY and petition.status in OPEN_STATUSES
+
+
+def set_priority(session, petition: Petition, priority: str, actor, reason: str = "") -> bool:
+    """An operator or coordinator marks a petition urgent, or takes the mark off: recorded on the timeline with who
+    and why, and an assigned petition's deadline recomputed by the same rule, from receipt (an extended one keeps
+    the date the coordinator granted). Returns whether anything changed."""
+    if getattr(actor, "role", None) not in SETS_PRIORITY:
+        raise Forbidden("Chỉ tổng đài viên và bộ phận điều phối được đổi mức khẩn cấp.",
+                        "Only operators and coordinators can change the priority.")
+    if priority not in PRIORITIES:
+        raise ValidationFailed("Mức ưu tiên không hợp lệ.", "Unknown priority.", field="priority")
+    if petition.status not in OPEN_STATUSES:
+        raise ValidationFailed("Phản ánh đã kết thúc, không đổi mức khẩn cấp được.",
+                               "The petition has ended: its priority cannot change.", field="priority")
+    if petition.priority == priority:
+        return False
+    petition.priority = priority
+    note = "Đánh dấu khẩn cấp." if priority == "urgent" else "Bỏ đánh dấu khẩn cấp."
+    if petition.due_at is not None and not petition.extension_used:
+        set_deadline(petition, answer_deadline(petition, petition.created_at, calendar.load_overrides(session)))
+        if petition.due_at > calendar.utcnow():
+            petition.overdue_marked_at = None
+        note += f" Hạn trả lời: {calendar.local_time(petition.due_at):%H:%M %d/%m/%Y}."
+    if reason.strip():
+        note += f" Lý do: {reason.strip()}"
+    record_event(session, petition, kind="priority", actor=actor, public=False, note=note)
+    return True

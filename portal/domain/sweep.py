@@ -42,7 +42,8 @@ def run_sweep(session, settings: SweepSettings, today: date | None = None, *, st
     day = today or local_today()
     # The worker normally leaves nothing; if it is down, petitions still get routed once per cron run.
     routed = work(session, once=True)
-    marked = overdue.sweep(session, day)
+    # Deadlines are moments (urgent items are due at an hour): compared with now, or the start of the day pretended.
+    marked = overdue.sweep(session, day, None if today else utcnow())
     digests = queue_digests(session, day)
     session.commit()
     now = datetime.combine(today, time()) if today else utcnow()

@@ -9,6 +9,7 @@ from portal.domain.errors import Conflict, ValidationFailed
 from portal.domain.lifecycle import NOT_ACCEPTED_STATUSES, ensure_allowed, record_event, transition
 from portal.domain.notify import notify_citizen, notify_heads_of_draft, notify_staff
 from portal.domain.publication import approved_version
+from portal.domain.rejections import clean_rejection, reason_label
 from portal.domain.text import html_to_text, sanitize_html
 from portal.models import (
     Agency,
@@ -17,6 +18,7 @@ from portal.models import (
     CoordinationRequest,
     ExtensionRequest,
     Petition,
+    PetitionRejection,
 )
 from portal.models.base import utcnow
 
@@ -24,8 +26,11 @@ ANSWER_MIN = 20
 
 
 def accept(session, petition: Petition, actor) -> None:
+    from portal.domain.overdue import record_acknowledgement
+
     ensure_allowed(petition, actor, "accept")
     transition(session, petition, "in_progress", actor=actor, note=f"{_agency_name(actor, petition)} tiếp nhận xử lý.")
+    record_acknowledgement(session, petition)
 
 
 def submit_answer(session, petition: Petition, actor, body_html: str) -> Answer:
@@ -104,7 +109,8 @@ def return_to_coordinator(session, petition: Petition, actor, reason: str) -> No
 
 def transfer(session, petition: Petition, actor, to_agency: Agency, reason: str) -> Assignment:
     """Hand the item to another agency; the old assignment stays on record, the deadline stays the citizen's."""
-    from portal.domain.routing import DEFAULT_EXPECTED_RESULT, default_official
+    from portal.domain.calendar import load_overrides
+    from portal.domain.routing import DEFAULT_EXPECTED_RESULT, default_official, start_acknowledgement_clock
 
     ensure_allowed(petition, actor, "transfer")
     if to_agency is None or to_agency.id == petition.agency_id:
@@ -122,6 +128,7 @@ def transfer(session, petition: Petition, actor, to_agency: Agency, reason: str)
     petition.agency = to_agency
     transition(session, petition, "transferred", actor=actor,
                note=f"Chuyển từ {from_name} sang {to_agency.name}. Lý do: {reason.strip()}")
+    start_acknowledgement_clock(petition, load_overrides(session))  # the new agency accepts it in its turn
     notify_staff(session, to_agency.id, f"Phản ánh được chuyển đến: {petition.code}",
                  f"{from_name} chuyển phản ánh {petition.code} sang {to_agency.name}. Lý do: {reason.strip()}")
     return assignment
@@ -159,9 +166,11 @@ def decide_extension(session, request: ExtensionRequest, actor, *, grant: bool, 
     new_date = new_due_date or request.requested_due_date
     if new_date <= petition.due_date:
         raise ValidationFailed("Ngày gia hạn phải sau hạn hiện tại.", "The new date must be later.", field="new_due_date")
-    petition.due_date, petition.extension_used = new_date, True
-    for assignment in petition.assignments.filter_by(active=True):
-        assignment.due_date = new_date
+    from portal.domain.calendar import end_of_working_day, load_overrides
+    from portal.domain.routing import set_deadline
+
+    set_deadline(petition, end_of_working_day(new_date, load_overrides(session)))
+    petition.extension_used = True
     transition(session, petition, "extended", actor=actor,
                note=f"Gia hạn xử lý đến {new_date:%d/%m/%Y}. Lý do: {note.strip()}")
     notify_citizen(session, petition, "extended", note.strip())
@@ -182,3 +191,42 @@ def request_coordination(session, petition: Petition, actor, to_agency: Agency, 
     notify_staff(session, to_agency.id, f"Đề nghị phối hợp xử lý {petition.code}",
                  f"{petition.agency.name} đề nghị phối hợp: {note.strip()}")
     return request
+
+
+def reject_or_propose(session, petition: Petition, actor, reason: str, note: str) -> str:
+    """What "từ chối" does for the one who asks, on the page and in the API: an agency head proposes
+    (propose_rejection), a coordinator rejects (reject). Returns the petition's new status."""
+    if getattr(actor, "role", None) == "agency_head":
+        return propose_rejection(session, petition, actor, reason, note)
+    return reject(session, petition, actor, reason, note)
+
+
+def reject(session, petition: Petition, actor, reason: str, note: str) -> str:
+    """A coordinator rejects the petition with a reason from the list and a note the sender reads."""
+    ensure_allowed(petition, actor, "reject")
+    reason, note = clean_rejection(reason, note)
+    event = transition(session, petition, "rejected", actor=actor,
+                       note=f"Từ chối xử lý. Lý do: {reason_label(reason)}. {note}")
+    session.add(PetitionRejection(petition=petition, kind="rejection", reason=reason, note=note,
+                                  agency_id=petition.agency_id, actor_id=event.actor_id,
+                                  actor_label=event.actor_label, at=event.at))
+    petition.needs_triage = False
+    notify_citizen(session, petition, "rejected", f"{reason_label(reason)}. {note}")
+    return petition.status
+
+
+def propose_rejection(session, petition: Petition, actor, reason: str, note: str) -> str:
+    """An agency head's rejection of their own item, before it is answered, goes back to the coordinator, who
+    rejects it (reject) or assigns it again: an agency cannot drop a petition alone."""
+    ensure_allowed(petition, actor, "propose_rejection")
+    reason, note = clean_rejection(reason, note)
+    agency_id = petition.agency_id
+    event = transition(session, petition, "returned", actor=actor, public=False,
+                       note=f"Đề xuất từ chối. Lý do: {reason_label(reason)}. {note}")
+    session.add(PetitionRejection(petition=petition, kind="proposal", reason=reason, note=note, agency_id=agency_id,
+                                  actor_id=event.actor_id, actor_label=event.actor_label, at=event.at))
+    petition.needs_triage = True
+    notify_staff(session, None, f"Đề xuất từ chối phản ánh {petition.code}",
+                 f"{event.actor_label} đề xuất từ chối phản ánh {petition.code}. Lý do: {reason_label(reason)}. "
+                 f"{note}\nMở hàng chờ phân loại để xác nhận từ chối hoặc giao lại.", roles=("coordinator",))
+    return petition.status

@@ -46,4 +46,5 @@ def in_tab(query, tab: str, sort: str = ""):
         query = query.order_by(Petition.supporters.desc())
     if tab == "done":
         return query.order_by(Petition.id.desc())
-    return query.order_by(Petition.due_date.is_(None), Petition.due_date, Petition.id)
+    # Within a day, by the hour it is due: an urgent item due at 10:00 before the day's 17:00 ones.
+    return query.order_by(Petition.due_date.is_(None), Petition.due_date, Petition.due_at, Petition.id)

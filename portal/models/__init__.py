@@ -1,7 +1,9 @@
 """All models, imported here so Alembic and the app see one metadata."""
 from portal.models.agency import Agency, CalendarDay, Category, RoutingRule  # noqa: F401
+from portal.models.answer_template import AnswerTemplate, PetitionRejection  # noqa: F401
 from portal.models.audit import AuditEntry  # noqa: F401
 from portal.models.dialogue import DialogueSession  # noqa: F401
+from portal.models.leader import LeaderOffice, Obligation, OfficeHolder  # noqa: F401
 from portal.models.petition import (  # noqa: F401
     CHANNELS,
     Answer,
@@ -27,6 +29,7 @@ from portal.models.rollup import (  # noqa: F401
     MonthlyFigure,
     MonthlyHandling,
 )
+from portal.models.worker import WorkerHeartbeat  # noqa: F401
 from portal.models.user import (  # noqa: F401
     AGENCY_ROLES,
     ROLE_LABELS,

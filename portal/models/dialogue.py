@@ -6,10 +6,16 @@ class DialogueSession(db.Model):
     """Đối thoại trực tiếp: a leader hears citizens face to face; the conclusion notice is due within days."""
 
     id = db.Column(db.Integer, primary_key=True)
+    # A dialogue (đối thoại) or a reception day (tiếp công dân định kỳ): both are planned, held and concluded alike.
+    kind = db.Column(db.String(16), nullable=False, default="dialogue", server_default="dialogue")
+    # The office whose obligation the session counts for (portal/domain/leaders.py); older sessions have none.
+    office_id = db.Column(db.Integer, db.ForeignKey("leader_office.id"), index=True)
+    # Which group of citizens it is for (thanh niên, phụ nữ …: portal/data/leaders.json), blank for everyone.
+    target_group = db.Column(db.String(64), nullable=False, default="", server_default="")
     leader_name = db.Column(db.String(255), nullable=False)
     leader_office = db.Column(db.String(255), nullable=False)
     level = db.Column(db.String(16), nullable=False)  # province or commune
-    held_at = db.Column(db.DateTime, nullable=False)  # naive UTC
+    held_at = db.Column(db.DateTime, nullable=False)  # naive UTC; when planned, when it starts
     venue = db.Column(db.String(255), nullable=False)
     participants = db.Column(db.Integer, nullable=False, default=0)
     topics = db.Column(db.Text, nullable=False, default="")
@@ -23,3 +29,4 @@ class DialogueSession(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     petitions = db.relationship("Petition", backref="dialogue_session", lazy="dynamic")
+    office = db.relationship("LeaderOffice")

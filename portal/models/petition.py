@@ -3,7 +3,7 @@ from sqlalchemy import event
 from portal.extensions import db
 from portal.models.base import utcnow
 
-CHANNELS = ("web", "hotline", "dialogue", "email", "api")
+CHANNELS = ("web", "hotline", "dialogue", "email", "api", "reception")
 
 
 class Petition(db.Model):
@@ -40,7 +40,16 @@ class Petition(db.Model):
     classifier_confidence = db.Column(db.Float)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
-    due_date = db.Column(db.Date)
+    due_date = db.Column(db.Date)  # the local date of due_at, kept for what reads whole days
+    # 'normal' or 'urgent' (an immediate danger: answered in working hours, domain/routing.py).
+    priority = db.Column(db.String(8), nullable=False, default="normal", server_default="normal")
+    # The answer deadline (naive UTC): the end of the due date's working hours, or for an urgent petition a
+    # number of working hours after receipt. The acknowledgement deadline: the agency accepts it by then.
+    due_at = db.Column(db.DateTime)
+    ack_due_at = db.Column(db.DateTime)
+    acknowledged_at = db.Column(db.DateTime)  # when the agency it is assigned to accepted it
+    ack_late_marked_at = db.Column(db.DateTime)  # when its acknowledgement was found late (counted once)
+    urgent_warned_at = db.Column(db.DateTime)  # when the head was warned that an urgent deadline nears
     extension_used = db.Column(db.Boolean, nullable=False, default=False)
     overdue_marked_at = db.Column(db.DateTime)
     answered_at = db.Column(db.DateTime)
@@ -54,6 +63,8 @@ class Petition(db.Model):
     contact_erased_at = db.Column(db.DateTime)
     merged_into_id = db.Column(db.Integer, db.ForeignKey("petition.id"))
     dialogue_session_id = db.Column(db.Integer, db.ForeignKey("dialogue_session.id"), index=True)
+    # What the leader instructed when receiving the citizen (a reception day): the assignment's task (rõ việc).
+    leader_instruction = db.Column(db.Text)
     # Lower-case text without diacritics, kept by the listener below and indexed for full-text search
     # (migration 0002): staff search all of it, the public only the redacted, published text.
     search_staff = db.Column(db.Text)

@@ -21,6 +21,9 @@ class FigureCounters:
     handling_sum = counter()
     overdue_start = counter()
     overdue_stop = counter()
+    # Received on the day and rejected since: a rejection is never answered, so it leaves the response rate's
+    # denominator (metrics.figure_rows), and is counted beside it.
+    received_rejected = counter()
 
 
 class DailyFigure(FigureCounters, db.Model):
@@ -108,6 +111,11 @@ class DailyResponsibility(db.Model):
     extensions = counter()
     apologies = counter()
     reopened = counter()
+    # Assigned petitions not accepted within ACK_DEADLINE_HOURS working hours (domain/overdue.mark_late_acknowledgement),
+    # against the agency that had them, on the day the deadline was found missed.
+    late_acknowledgements = counter()
+    # Petitions rejected (domain/workflow.reject), against the agency that had them (none: still with the coordinator).
+    rejected = counter()
 
 
 class CohortAnswer(db.Model):

@@ -1,9 +1,10 @@
-"""Petition classification into the taxonomy's categories.
+"""Petition classification: the taxonomy's category, and whether the text reports an immediate danger.
 
-underthesea segments the words; scikit-learn learns on two views of each text: underthesea's word
-tokens, and character n-grams of the text without diacritics (so "duong bi ngap" still reads as
-"đường bị ngập"). The model file is rebuilt deterministically by `flask classifier train` and loaded
-once per process.
+Both models read the same features of each text: TF-IDF of its syllables and syllable pairs, taken after
+lower-casing, expanding short forms and dropping the diacritics. Without diacritics
+"duong bi ngap" and "đường bị ngập" are the same text to the model, so people who type without accents
+are read as well as those who do not. The model file is rebuilt deterministically by
+`flask classifier train` and loaded once per process.
 """
 import pickle
 import threading
@@ -12,50 +13,55 @@ from pathlib import Path
 
 import numpy as np
 import sklearn
-from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from underthesea import word_tokenize
 
-from portal.text.normalize import normalize_for_model, strip_accents
+from portal.text.normalize import model_view
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.pkl"
 _load_lock = threading.Lock()
 
-
-def word_view(text: str) -> str:
-    return " ".join(word_tokenize(normalize_for_model(text)))
-
-
-def plain_view(text: str) -> str:
-    return strip_accents(normalize_for_model(text))
+# Below this probability of urgency a text is not urgent. Chosen low on purpose (see
+# `flask classifier crossvalidate`): a coordinator downgrades a false alarm in a minute, a missed fallen
+# wire waits days in a queue.
+URGENCY_THRESHOLD = 0.25
 
 
 class PetitionClassifier:
-    """Two TF-IDF views and a multinomial logistic regression (its probabilities give the confidence)."""
+    """TF-IDF of syllables and syllable pairs; a multinomial logistic regression for the category and a
+    binary one for urgency (their probabilities give the confidences). Character n-grams and syllable triples
+    were tried and scored lower in grouped cross-validation."""
 
-    def __init__(self, seed: int = 0):
-        self.words = TfidfVectorizer(token_pattern=r"[^\s]+", ngram_range=(1, 2), min_df=1, sublinear_tf=True)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    def __init__(self, seed: int = 0, urgency_threshold: float = URGENCY_THRESHOLD):
+        self.syllables = TfidfVectorizer(token_pattern=r"\w+", ngram_range=(1, 2), min_df=1, sublinear_tf=True)
         self.model = LogisticRegression(C=20.0, max_iter=3000, random_state=seed)
+        self.urgency = LogisticRegression(C=3.0, max_iter=3000, random_state=seed, class_weight="balanced")
+        self.urgency_threshold = urgency_threshold
 
-    def _matrix(self, texts: list[str], fit: bool = False):
-        words, plains = [word_view(t) for t in texts], [plain_view(t) for t in texts]
-        if fit:
-            return hstack([self.words.fit_transform(words), self.chars.fit_transform(plains)]).tocsr()
-        return hstack([self.words.transform(words), self.chars.transform(plains)]).tocsr()
+    def features(self, views: list[str], fit: bool = False):
+        """The feature matrix of texts already put through `model_view`."""
+        return self.syllables.fit_transform(views) if fit else self.syllables.transform(views)
 
-    def fit(self, texts: list[str], labels: list[str]) -> "PetitionClassifier":
-        self.model.fit(self._matrix(texts, fit=True), labels)
+    def fit(self, texts: list[str], labels: list[str], urgent: list[bool | None]) -> "PetitionClassifier":
+        """`urgent` is None where nobody said (a coordinator's category correction): the urgency model
+        learns from the other rows only."""
+        matrix = self.features([model_view(t) for t in texts], fit=True)
+        self.model.fit(matrix, labels)
+        known = [n for n, value in enumerate(urgent) if value is not None]
+        self.urgency.fit(matrix[known], np.array([urgent[n] for n in known], dtype=bool))
         # Neither is needed to predict, and both differ run to run (a set's order, a memory address):
         # dropping them makes the model file byte-for-byte reproducible.
-        for vectorizer in (self.words, self.chars):
-            vectorizer.stop_words_ = None
-            vectorizer.__dict__.pop("_stop_words_id", None)
+        self.syllables.stop_words_ = None
+        self.syllables.__dict__.pop("_stop_words_id", None)
         return self
 
+    def predict_both(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(category probabilities, one row per text; probability of urgency, one per text)."""
+        matrix = self.features([model_view(t) for t in texts])
+        return self.model.predict_proba(matrix), self.urgency.predict_proba(matrix)[:, 1]
+
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return self.model.predict_proba(self._matrix(texts))
+        return self.predict_both(texts)[0]
 
     def predict(self, texts: list[str]) -> list[str]:
         return list(self.model.classes_[self.predict_proba(texts).argmax(axis=1)])
@@ -65,10 +71,11 @@ class PetitionClassifier:
         return list(self.model.classes_)
 
 
-def train(rows: list[tuple[str, str]]) -> PetitionClassifier:
-    """Train on (text, category) rows in a fixed order, so the same rows give the same model."""
-    rows = sorted(rows)
-    return PetitionClassifier().fit([t for t, _ in rows], [c for _, c in rows])
+def train(rows: list[tuple[str, str, bool | None]], urgency_threshold: float = URGENCY_THRESHOLD) -> PetitionClassifier:
+    """Train on (text, category, urgent or None) rows in a fixed order, so the same rows give the same model."""
+    rows = sorted(rows, key=lambda row: (row[0], row[1], row[2] is None, bool(row[2])))
+    return PetitionClassifier(urgency_threshold=urgency_threshold).fit(
+        [t for t, _, _ in rows], [c for _, c, _ in rows], [u for _, _, u in rows])
 
 
 def save(classifier: PetitionClassifier, path: Path = MODEL_PATH) -> None:
@@ -84,11 +91,14 @@ def load(path: Path = MODEL_PATH) -> PetitionClassifier:
 
 
 def classify(text: str) -> dict:
-    """{"category", "confidence", "alternatives": top three [{"category", "confidence"}]}."""
+    """{"category", "confidence", "alternatives": top three [{"category", "confidence"}], "urgent",
+    "urgency_confidence": the probability that the text reports an immediate danger}."""
     classifier = load()
-    probabilities = classifier.predict_proba([text])[0]
+    categories, urgency = classifier.predict_both([text])
+    probabilities = categories[0]
     order = np.argsort(-probabilities)[:3]
     alternatives = [{"category": classifier.labels[i], "confidence": round(float(probabilities[i]), 4)}
                     for i in order]
     return {"category": alternatives[0]["category"], "confidence": alternatives[0]["confidence"],
-            "alternatives": alternatives}
+            "alternatives": alternatives, "urgent": bool(urgency[0] >= classifier.urgency_threshold),
+            "urgency_confidence": round(float(urgency[0]), 4)}

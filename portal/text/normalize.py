@@ -2,14 +2,24 @@
 import re
 import unicodedata
 
-# Short forms on phones and in call notes, and the words they stand for.
+# Short forms on phones and in call notes, and the words they stand for. Only forms that mean one thing
+# in a petition: "hong" could be "hỏng" (broken) as well as the southern "hông" (không), "hem" could be
+# "hẻm" (an alley), "dk" could be "đăng ký": those stay as typed.
 ABBREVIATIONS = {
-    "ko": "không", "k": "không", "kh": "không", "hok": "không", "dc": "được", "đc": "được", "duoc": "được",
-    "ubnd": "ủy ban nhân dân", "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "cccd": "căn cước công dân",
+    "ko": "không", "k": "không", "kh": "không", "hok": "không", "khg": "không", "hk": "không",
+    "dc": "được", "đc": "được", "duoc": "được",
+    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "hdnd": "hội đồng nhân dân",
+    "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp",
+    "cccd": "căn cước công dân", "cmnd": "chứng minh nhân dân",
     "csgt": "cảnh sát giao thông", "gcn": "giấy chứng nhận", "qsdđ": "quyền sử dụng đất", "qsdd": "quyền sử dụng đất",
+    "gpxd": "giấy phép xây dựng", "pccc": "phòng cháy chữa cháy", "atgt": "an toàn giao thông",
+    "attp": "an toàn thực phẩm", "sđt": "số điện thoại", "sdt": "số điện thoại",
     "sổ hồng": "giấy chứng nhận quyền sử dụng đất", "so hong": "giấy chứng nhận quyền sử dụng đất",
     "sổ đỏ": "giấy chứng nhận quyền sử dụng đất", "so do": "giấy chứng nhận quyền sử dụng đất",
     "tp": "thành phố", "tt": "thủ tục", "hs": "hồ sơ", "ng": "người", "nc": "nước", "j": "gì", "vs": "với",
+    "bv": "bệnh viện", "cty": "công ty", "cq": "cơ quan", "cb": "cán bộ", "gv": "giáo viên", "nv": "nhân viên",
+    "r": "rồi", "wa": "quá", "ntn": "như thế nào", "mn": "mọi người", "trc": "trước", "nhg": "nhưng",
+    "mik": "mình", "mk": "mình", "bt": "bình thường", "nhìu": "nhiều", "nhiu": "nhiều", "ae": "anh em",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MULTI = re.compile("|".join(sorted((re.escape(k) for k in ABBREVIATIONS if " " in k), key=len, reverse=True)))
@@ -26,6 +36,7 @@ def expand_abbreviations(text: str) -> str:
     return _WORD.sub(lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), text)
 
 
-def normalize_for_model(text: str) -> str:
-    """Lower case, NFC, short forms expanded: what the classifier reads."""
-    return expand_abbreviations(unicodedata.normalize("NFC", text).lower())
+def model_view(text: str) -> str:
+    """What the classifier reads: lower case, short forms expanded, no diacritics (so a text typed with
+    and without accents reads the same)."""
+    return strip_accents(expand_abbreviations(unicodedata.normalize("NFC", text).lower()))

@@ -10,7 +10,8 @@ def blueprints():
     from portal.web.auth import bp as auth
     from portal.web.committee import bp as committee
     from portal.web.dialogue import bp as dialogue
+    from portal.web.health import bp as health
     from portal.web.intake import bp as intake
     from portal.web.public import bp as public
 
-    return [public, auth, intake, dialogue, agency, admin, committee, api_v1, open311]
+    return [public, auth, intake, dialogue, agency, admin, committee, api_v1, open311, health]

@@ -34,17 +34,19 @@ STAFF_NAV = {
                     ("intake.import_file", _l("Nhập từ tệp"))],
     "agency_officer": [("agency.inbox", _l("Hộp việc")), ("agency.search", _l("Tìm"))],
     "agency_head": [("agency.inbox", _l("Hộp việc")), ("agency.search", _l("Tìm")),
-                    ("agency.explanation", _l("Giải trình"))],
+                    ("agency.explanation", _l("Giải trình")), ("agency.answer_templates", _l("Mẫu trả lời"))],
     "committee": [("committee.dashboard", _l("Bảng theo dõi"))],
     "admin": [("admin.index", _l("Quản trị")), ("agency.triage", _l("Điều phối")),
               ("committee.dashboard", _l("Bảng theo dõi"))],
 }
 PUBLIC_NAV = [("public.search", _l("Tìm kiếm")), ("public.public_map", _l("Bản đồ")),
-              ("public.transparency", _l("Minh bạch")), ("dialogue.public_sessions", _l("Đối thoại"))]
+              ("public.transparency", _l("Minh bạch")), ("dialogue.public_sessions", _l("Đối thoại")),
+              ("public.calendar", _l("Lịch tiếp dân"))]
 # A public entry staff do not need twice: the workspace entry that stands for it in their own menu.
 PUBLIC_NAV_REPLACED_BY = {"dialogue.public_sessions": "dialogue.sessions"}
 CHANNEL_LABELS = {"web": _l("Cổng thông tin"), "hotline": _l("Đường dây nóng 1022"),
-                  "dialogue": _l("Đối thoại trực tiếp"), "email": _l("Thư điện tử"), "api": _l("Ứng dụng kết nối")}
+                  "dialogue": _l("Đối thoại trực tiếp"), "email": _l("Thư điện tử"), "api": _l("Ứng dụng kết nối"),
+                  "reception": _l("Tiếp công dân định kỳ")}
 
 
 def channel_label(channel: str | None) -> str:

@@ -1,12 +1,17 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from portal.domain.calendar import (
     CalendarOverrides,
     add_working_days,
+    add_working_hours,
+    due_at_for,
     due_date_for,
+    end_of_working_day,
     is_on_time,
     is_working_day,
+    parse_working_hours,
     working_days_between,
+    working_hours_between,
 )
 
 
@@ -62,3 +67,53 @@ def test_on_time_until_the_end_of_the_due_day_local_time():
     due = date(2026, 11, 27)
     assert is_on_time(datetime(2026, 11, 27, 16, 59), due)  # 23:59 local
     assert not is_on_time(datetime(2026, 11, 27, 17, 0), due)  # 00:00 next day local
+
+
+# Working hours: 07:30–11:30 and 13:30–17:00 Vietnam time (UTC+7); the tests give UTC and read Vietnam's clock.
+def _vn(*args) -> datetime:
+    """A Vietnam wall-clock time as the naive UTC the database stores."""
+    return datetime(*args) - timedelta(hours=7)
+
+
+def test_working_hours_stop_over_the_lunch_break():
+    # Monday 30 Nov 2026, 10:30 + 2 working hours: one hour before lunch, one after 13:30 → 14:30.
+    assert add_working_hours(_vn(2026, 11, 30, 10, 30), 2) == _vn(2026, 11, 30, 14, 30)
+    assert working_hours_between(_vn(2026, 11, 30, 10, 30), _vn(2026, 11, 30, 14, 30)) == 2
+
+
+def test_working_hours_skip_the_weekend():
+    # Friday 27 Nov 2026, 16:00 + 8 working hours: 1 on Friday, 4 on Monday morning, 3 after lunch → Monday 16:30.
+    assert add_working_hours(_vn(2026, 11, 27, 16, 0), 8) == _vn(2026, 11, 30, 16, 30)
+    assert working_hours_between(_vn(2026, 11, 27, 16, 0), _vn(2026, 11, 30, 16, 30)) == 8
+
+
+def test_working_hours_skip_tet():
+    # Friday 13 Feb 2026, 15:00 + 8 working hours: 2 on Friday, then Tết (16–20 Feb) and the weekend → Monday
+    # 23 Feb, 4 in the morning and 2 after lunch → 15:30.
+    assert add_working_hours(_vn(2026, 2, 13, 15, 0), 8) == _vn(2026, 2, 23, 15, 30)
+
+
+def test_working_hours_count_a_make_up_saturday():
+    make_up_saturday = date(2026, 12, 5)
+    overrides = CalendarOverrides(working_days=frozenset({make_up_saturday}))
+    # Friday 4 Dec 2026, 16:00 + 2 working hours: 1 on Friday, 1 on the make-up Saturday → Saturday 08:30.
+    assert add_working_hours(_vn(2026, 12, 4, 16, 0), 2, overrides) == _vn(2026, 12, 5, 8, 30)
+    assert add_working_hours(_vn(2026, 12, 4, 16, 0), 2) == _vn(2026, 12, 7, 8, 30)  # without it: Monday
+
+
+def test_working_hours_start_outside_working_hours_counts_from_the_next_period():
+    # Received at 20:00 on Monday: counted from Tuesday 07:30. At 12:00: counted from 13:30.
+    assert add_working_hours(_vn(2026, 11, 30, 20, 0), 1) == _vn(2026, 12, 1, 8, 30)
+    assert add_working_hours(_vn(2026, 11, 30, 12, 0), 1) == _vn(2026, 11, 30, 14, 30)
+    assert working_hours_between(_vn(2026, 11, 30, 17, 0), _vn(2026, 12, 1, 7, 30)) == 0
+
+
+def test_working_hours_are_configurable():
+    mornings_only = CalendarOverrides(hours=parse_working_hours("08:00-12:00"))
+    assert add_working_hours(_vn(2026, 11, 30, 11, 0), 2, mornings_only) == _vn(2026, 12, 1, 9, 0)
+    assert end_of_working_day(date(2026, 11, 30), mornings_only) == _vn(2026, 11, 30, 12, 0)
+
+
+def test_due_at_is_the_end_of_the_due_days_working_hours():
+    # Received Friday 27 Nov 2026, 5 working days → due Friday 4 Dec, at 17:00 Vietnam time.
+    assert due_at_for(_vn(2026, 11, 27, 9, 0), 5) == _vn(2026, 12, 4, 17, 0)

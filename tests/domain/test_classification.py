@@ -2,7 +2,7 @@
 import pytest
 
 from portal.domain.classification import category_for_intake
-from portal.text.classify import classify
+from portal.text.classify import URGENCY_THRESHOLD, classify
 from portal.text.normalize import expand_abbreviations, strip_accents
 
 EXAMPLES = [
@@ -33,11 +33,12 @@ def test_short_forms_and_missing_diacritics_are_normalised():
 
 
 def test_the_senders_choice_wins_over_the_classifier():
-    assert category_for_intake("Đường bị ngập sâu mỗi khi mưa lớn kéo dài", "giao-duc") == ("giao-duc", None, False)
+    assert category_for_intake("Đường bị ngập sâu mỗi khi mưa lớn kéo dài", "giao-duc") == ("giao-duc", None, False, False)
 
 
 def test_unsure_guesses_go_to_triage():
-    code, confidence, unsure = category_for_intake("Tôi muốn hỏi một việc, mong được trả lời sớm", "", triage_below=0.99)
+    code, confidence, unsure, _ = category_for_intake("Tôi muốn hỏi một việc, mong được trả lời sớm", "",
+                                                      triage_below=0.99)
     assert unsure and confidence < 0.99
 
 
@@ -50,3 +51,88 @@ def test_classify_cli_evaluate_prints_scores(runner, tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("noi_dung,linh_vuc\nabc,khac\n", encoding="utf-8")
     assert "text,category" in runner.invoke(args=["classifier", "evaluate", str(wrong)]).output
+
+
+@pytest.mark.parametrize("text, category", [
+    ("duong bi ngap sau mua", "ha-tang-do-thi"),
+    ("ko co nuoc sach 3 ngay", "ha-tang-do-thi"),
+])
+def test_reads_text_typed_without_diacritics_and_in_short_forms(text, category):
+    assert classify(text)["category"] == category
+
+
+def test_a_tree_on_a_live_wire_is_urgent():
+    result = classify("cây đổ đè dây điện trước nhà")
+    assert result["urgent"] is True and result["urgency_confidence"] >= 0.5, result
+
+
+def test_an_old_pothole_is_not_urgent():
+    result = classify("ổ gà trên đường đã mấy tháng")
+    assert result["urgent"] is False and result["urgency_confidence"] < URGENCY_THRESHOLD, result
+
+
+def test_the_api_says_whether_a_text_is_urgent(client):
+    from tests.api.test_petitions_api import validate
+
+    danger = validate(client.post("/api/v1/classify", json={"text": "cay do de day dien truoc nha, dien xet toe lua"}),
+                      "/classify", "post", 200)
+    calm = validate(client.post("/api/v1/classify", json={"text": "Đèn đường trong hẻm bị hỏng mấy tháng nay"}),
+                    "/classify", "post", 200)
+    assert danger["urgent"] is True and calm["urgent"] is False
+    assert danger["urgency_confidence"] > calm["urgency_confidence"]
+
+
+def _labelled_csv(path):
+    """Two categories, three problems each, every problem said twice; the flood and the fire are urgent (and
+    land in different folds, so every fold's training rows have an urgent problem)."""
+    problems = [("Đường ngập sâu mỗi khi mưa, cống thoát nước bị tắc", "ha-tang-do-thi", 0),
+                ("Nước lũ đang dâng nhanh, nhà dân bị ngập, người già mắc kẹt", "ha-tang-do-thi", 1),
+                ("Đang có cháy lớn ở dãy nhà trọ, người mắc kẹt bên trong", "an-ninh-trat-tu", 1),
+                ("Đèn chiếu sáng trong hẻm bị hỏng nhiều tuần", "ha-tang-do-thi", 0),
+                ("Trộm xe máy xảy ra liên tục trong khu phố", "an-ninh-trat-tu", 0),
+                ("Nhóm thanh niên tụ tập đua xe, rú ga ban đêm", "an-ninh-trat-tu", 0)]
+    lines = ["text,category,group,urgent"]
+    for number, (text, category, urgent) in enumerate(problems):
+        lines += [f'"{text}",{category},p{number},{urgent}',
+                  f'"Người dân phản ánh: {text.lower()}",{category},p{number},{urgent}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_crossvalidate_prints_scores_for_each_way_of_typing_and_for_urgency(runner, tmp_path):
+    small = _labelled_csv(tmp_path / "small.csv")
+    result = runner.invoke(args=["classifier", "crossvalidate", "--folds", "3", "--csv", str(small)])
+    assert result.exit_code == 0, result.output
+    assert "12 texts, 6 problems, 3 folds grouped by problem" in result.output
+    for variant in ("accented", "unaccented", "abbreviated"):
+        rows = [line.split() for line in result.output.splitlines()]
+        assert any(row[:1] == [variant] and len(row) == 6 for row in rows), variant
+    assert "urgent when its probability >= 0.25" in result.output and ">= 0.50: precision" in result.output
+
+
+def test_crossvalidate_holds_out_every_phrasing_of_a_problem_together():
+    from portal.text.training import crossvalidate
+
+    # Six problems in words no other problem uses, each said twice, the second sayings far from the first:
+    # a held-out text is only guessed right if its twin was left in training, i.e. if a problem was split.
+    words = ["alpha bravo", "charlie delta", "echo foxtrot", "golf hotel", "india juliet", "kilo lima"]
+    first = [(text, ("ha-tang-do-thi", "an-ninh-trat-tu")[n % 2], f"p{n}", n in (1, 2)) for n, text in enumerate(words)]
+    rows = first + [(f"{text} {text}", category, group, urgent) for text, category, group, urgent in first]
+    assert crossvalidate(rows, folds=3).variants["accented"].accuracy <= 0.5
+
+
+def test_crossvalidate_refuses_fewer_problems_than_folds(runner, tmp_path):
+    tiny = tmp_path / "tiny.csv"
+    tiny.write_text("text,category,group,urgent\nĐường ngập,ha-tang-do-thi,a,0\nCháy nhà,an-ninh-trat-tu,b,1\n",
+                    encoding="utf-8")
+    result = runner.invoke(args=["classifier", "crossvalidate", "--csv", str(tiny)])
+    assert result.exit_code != 0 and "Cần ít nhất 5 nhóm" in result.output
+
+
+def test_corpus_is_rebuilt_the_same_every_time_and_labels_urgency():
+    from portal.text.corpus import build_corpus
+
+    first, second = build_corpus(), build_corpus()
+    assert first == second
+    urgent = {group for _, _, group, is_urgent in first if is_urgent}
+    assert len(urgent) >= 80 and all("/urgent/" in group for group in urgent)

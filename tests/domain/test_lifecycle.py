@@ -83,6 +83,9 @@ WORKFLOW_ACTIONS = {
     "approve": lambda s, p, user, to: workflow.approve_answer(s, p, user),
     "send_back": lambda s, p, user, to: workflow.send_back(s, p, user, "Bổ sung số liệu"),
     "merge": lambda s, p, user, to: merge_petitions(s, p, to.petition, user),
+    "reject": lambda s, p, user, to: workflow.reject(s, p, user, "spam", "Nội dung quảng cáo, không phải phản ánh."),
+    "propose_rejection": lambda s, p, user, to: workflow.propose_rejection(
+        s, p, user, "out_of_scope", "Không thuộc thẩm quyền giải quyết của cơ quan."),
 }
 
 
@@ -128,7 +131,7 @@ def test_the_item_page_offers_an_officer_the_handling_steps_and_the_head_the_app
     coordinator, committee = make_user("coordinator", "VP-UBND"), make_user("committee")
     assert allowed_actions(petition, officer) == {"accept", "answer", "request_extension", "coordinate", "return",
                                                   "transfer"}
-    assert allowed_actions(petition, coordinator) == {"transfer", "merge"}
+    assert allowed_actions(petition, coordinator) == {"transfer", "merge", "reject"}
     assert allowed_actions(petition, committee) == frozenset()
     assert allowed_actions(petition, make_user("agency_officer", "SO-YT")) == frozenset()
     workflow.submit_answer(db.session, petition, officer, LONG_ANSWER)

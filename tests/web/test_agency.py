@@ -145,6 +145,9 @@ AGENCY_ROUTES = [
     ("post", "/co-quan/phan-anh/{code}/tra-loi", {"answer-version": "1", "answer-content": "Trả lời đủ dài để hợp lệ."}),
     ("post", "/co-quan/phan-anh/{code}/duyet", {"approve-version": "1"}),
     ("post", "/co-quan/phan-anh/{code}/tra-ve-du-thao", {"sendback-version": "1", "sendback-reason": "x"}),
+    ("post", "/co-quan/phan-anh/{code}/khan-cap", {"priority-version": "1", "priority-priority": "urgent"}),
+    ("post", "/co-quan/phan-anh/{code}/tu-choi", {"reject-version": "1", "reject-reason": "spam",
+                                                  "reject-note": "Nội dung quảng cáo, không phải phản ánh."}),
     ("get", "/co-quan/phan-anh/{code}/trung-lap", {}),
     ("post", "/co-quan/phan-anh/{code}/gop/{code}", {"version": "1"}),
 ]

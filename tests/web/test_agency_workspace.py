@@ -66,8 +66,8 @@ def test_the_triage_list_shows_how_long_each_item_has_waited(client, db, login_a
     login_as("coordinator", "VP-UBND")
     page = client.get("/co-quan/dieu-phoi").get_data(as_text=True)
     assert "Đã chờ" in page
-    row_old = re.search(rf"<tr><td[^>]*>{old.code}</td>.*?</tr>", page, re.S).group(0)
-    row_new = re.search(rf"<tr><td[^>]*>{new.code}</td>.*?</tr>", page, re.S).group(0)
+    row_old = re.search(rf"<tr><td[^>]*>{old.code}\b.*?</tr>", page, re.S).group(0)
+    row_new = re.search(rf"<tr><td[^>]*>{new.code}\b.*?</tr>", page, re.S).group(0)
     assert f"{days} ngày làm việc" in row_old
     assert "dưới 1 giờ" in row_new
 

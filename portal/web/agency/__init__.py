@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("agency", __name__, url_prefix="/co-quan")
 
 # The route modules register their pages on bp.
-from portal.web.agency import routes, photos  # noqa: E402,F401
+from portal.web.agency import routes, photos, answer_templates  # noqa: E402,F401

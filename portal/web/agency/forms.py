@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
 REQUIRED = DataRequired(_l("Vui lòng điền mục này."))
 
@@ -16,6 +16,13 @@ class VersionedForm(FlaskForm):
 
 class ReasonForm(VersionedForm):
     reason = TextAreaField(_l("Lý do"), validators=[REQUIRED, Length(max=2000)])
+
+
+class PriorityForm(VersionedForm):
+    """The coordinator marks an item urgent or takes the mark off (routing.set_priority), saying why."""
+
+    priority = HiddenField(validators=[REQUIRED, AnyOf(("normal", "urgent"))])
+    reason = StringField(_l("Lý do"), validators=[Optional(), Length(max=500)])
 
 
 class TransferForm(VersionedForm):
@@ -87,3 +94,30 @@ class PhotoDecisionForm(FlaskForm):
 
     publish = BooleanField(_l("Công bố ảnh này cùng câu trả lời"))
     regions = HiddenField(validators=[Length(max=2000, message=_l("Vùng che mờ không hợp lệ. Vui lòng vẽ lại."))])
+
+
+class RejectForm(VersionedForm):
+    """A coordinator's rejection, or an agency head's proposal of one (workflow.reject): a reason from the list and
+    a note the sender reads. The domain checks both; the choices are filled from rejections.REASONS."""
+
+    reason = SelectField(_l("Lý do từ chối"), validators=[REQUIRED])
+    note = TextAreaField(_l("Lời giải thích gửi người phản ánh"), validators=[REQUIRED, Length(max=1000)])
+
+    def __init__(self, *args, **kwargs):
+        from flask_babel import get_locale
+
+        from portal.domain.rejections import REASONS, reason_label
+
+        super().__init__(*args, **kwargs)
+        locale = str(get_locale() or "vi")
+        self.reason.choices = [(code, reason_label(code, locale)) for code in REASONS]
+
+
+class AnswerTemplateForm(FlaskForm):
+    """A head's answer template; the category's choices are filled by the page."""
+
+    kind = SelectField(_l("Loại mẫu"), choices=[("answer", _l("Trả lời")), ("rejection", _l("Từ chối"))],
+                       validators=[REQUIRED])
+    category = SelectField(_l("Lĩnh vực"), validators=[Optional()])
+    title = StringField(_l("Tên mẫu"), validators=[REQUIRED, Length(max=120)])
+    body = TextAreaField(_l("Nội dung mẫu"), validators=[REQUIRED, Length(max=10000)])

@@ -59,6 +59,8 @@ def inbox():
         query = query.filter(Petition.status.in_(OPEN_STATUSES), Petition.due_date < today)
     if request.args.get("status") in STATUSES:
         query = query.filter(Petition.status == request.args["status"])
+    if request.args.get("priority") == "urgent":
+        query = query.filter(Petition.priority == "urgent")
     category = db.session.query(Category).filter_by(code=request.args.get("category", "")).first()
     if category:
         query = query.filter(Petition.category_id == category.id)
@@ -104,8 +106,19 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
         "approve": forms.ApproveForm(prefix="approve", version=version),
         "send_back": forms.ReasonForm(prefix="sendback", version=version),
         "accept": forms.VersionedForm(prefix="accept", version=version),
+        "reject": forms.RejectForm(prefix="reject", version=version),
+        "priority": forms.PriorityForm(prefix="priority", version=version,
+                                       priority="normal" if petition.priority == "urgent" else "urgent"),
     }
     defaults.update(open_forms)
+    from portal.domain.rejections import pending_proposal
+    from portal.domain.routing import can_set_priority
+    from portal.web.agency.answer_templates import template_picks
+
+    picks = template_picks(petition, defaults)
+    proposal = pending_proposal(db.session, petition)
+    if proposal is not None and "reject" not in open_forms and not defaults["reject"].note.data:
+        defaults["reject"].reason.data, defaults["reject"].note.data = proposal.reason, proposal.note
     for name in ("transfer", "coordination"):
         defaults[name].agency.choices = agency_choices(petition.agency_id)
     submitted = petition.answers.filter_by(state="submitted").first()
@@ -120,7 +133,8 @@ def render_item(petition: Petition, status: int = 200, **open_forms):
     return render_template("agency/item.html", petition=petition, forms=defaults, events=events, actions=actions,
                            assignment=petition.assignments.filter_by(active=True).first(),
                            submitted=submitted, attachments=attachments, similar=similar, preview=preview,
-                           photos=photo_cards(petition, current_user)), status
+                           photos=photo_cards(petition, current_user), picks=picks,
+                           proposal=proposal, can_set_priority=can_set_priority(petition, current_user)), status
 
 
 def approval_preview(petition: Petition, answer, form: forms.ApproveForm):
@@ -238,6 +252,35 @@ def approve(code):
 def send_back(code):
     return act(code, forms.ReasonForm, "sendback", "send_back", lambda p, f: workflow.send_back(
         db.session, p, current_user, f.reason.data) or "Đã trả dự thảo để chỉnh sửa.")
+
+
+@bp.post("/phan-anh/<code>/khan-cap")
+@role_required("coordinator")
+def priority(code):
+    """The coordinator marks the item urgent or takes the mark off; the deadline follows (routing.set_priority)."""
+    from flask_babel import gettext as _
+
+    from portal.domain.routing import set_priority
+
+    def run(petition, form):
+        set_priority(db.session, petition, form.priority.data, current_user, form.reason.data or "")
+        return _("Đã đánh dấu khẩn cấp.") if form.priority.data == "urgent" else _("Đã bỏ đánh dấu khẩn cấp.")
+
+    return act(code, forms.PriorityForm, "priority", "priority", run)
+
+
+@bp.post("/phan-anh/<code>/tu-choi")
+@role_required("coordinator", "agency_head")
+def reject(code):
+    """A coordinator rejects; an agency head's rejection goes back to the coordinator (workflow.reject)."""
+    from flask_babel import gettext as _
+
+    def run(petition, form):
+        status = workflow.reject_or_propose(db.session, petition, current_user, form.reason.data, form.note.data)
+        return _("Đã từ chối phản ánh; người gửi được báo lý do.") if status == "rejected" else \
+            _("Đã gửi đề xuất từ chối về bộ phận điều phối.")
+
+    return act(code, forms.RejectForm, "reject", "reject", run)
 
 
 @bp.route("/tep/<int:attachment_id>")

@@ -18,12 +18,13 @@ from portal.extensions import db
 from portal.models import CHANNELS, Agency, Category, DialogueSession, Petition
 from portal.web.committee import bp
 from portal.web.committee.charts import on_time_bars_svg, trend_svg
+from portal.web.committee.leaders import dashboard_block
 from portal.web.inputs import date_arg, int_arg
 from portal.web.security import role_required
 
 COLUMNS = [("rank", "Hạng"), ("rank_change", "Tăng/tụt bậc"), ("code", "Mã"), ("name", "Cơ quan"),
            ("received", "Tiếp nhận"), ("answered", "Đã trả lời"), ("on_time", "Đúng hạn"), ("overdue", "Quá hạn"),
-           ("response_rate", "Tỷ lệ trả lời (%)"), ("on_time_rate", "Tỷ lệ đúng hạn (%)"),
+           ("response_rate", "Tỷ lệ trả lời (%)"), ("rejected", "Từ chối"), ("on_time_rate", "Tỷ lệ đúng hạn (%)"),
            ("satisfaction_index", "Chỉ số hài lòng (%)"), ("ratings", "Số đánh giá"), ("reopened", "Mở lại"),
            ("reopen_rate", "Tỷ lệ mở lại (%)"), ("below_threshold", "Dưới 75%")]
 # Each figure a drill-down lists: its name on the page and what it counts, as portal/domain/metrics.py defines it.
@@ -83,7 +84,8 @@ def dashboard():
         heat=metrics.heat_map(db.session, period, filters),
         responsibility=metrics.responsibility_counts(db.session, first, last),
         explanations=explanations_filed(db.session, explanation_period), explanation_period=explanation_period,
-        flagged_last_month=flagged(explanation_period), dialogues=follow_up_table(db.session, first, last))
+        flagged_last_month=flagged(explanation_period), dialogues=follow_up_table(db.session, first, last),
+        **dashboard_block(local_today()))
 
 
 def flagged(period: tuple[date, date]) -> list[dict]:

@@ -8,8 +8,15 @@ from portal.web.pin_and_photos import PinAndPhotos
 
 
 class SessionForm(FlaskForm):
-    leader_name = StringField(_l("Người chủ trì đối thoại"), validators=[DataRequired(), Length(max=255)])
-    leader_office = StringField(_l("Chức vụ, cơ quan"), validators=[DataRequired(), Length(max=255)])
+    """A session planned ahead (for the public calendar) or recorded after the fact. With an office chosen, the
+    leader, office and level come from it (portal/domain/leaders.py); else they are typed."""
+
+    kind = SelectField(_l("Loại buổi"), default="dialogue", choices=[("dialogue", _l("Đối thoại trực tiếp")),
+                                                                    ("reception", _l("Tiếp công dân định kỳ"))])
+    office = SelectField(_l("Chức danh lãnh đạo"), validate_choice=False)
+    target_group = SelectField(_l("Nhóm đối tượng"), validate_choice=False)
+    leader_name = StringField(_l("Người chủ trì đối thoại"), validators=[Optional(), Length(max=255)])
+    leader_office = StringField(_l("Chức vụ, cơ quan"), validators=[Optional(), Length(max=255)])
     level = SelectField(_l("Cấp"), choices=[("province", _l("Cấp tỉnh")), ("commune", _l("Cấp xã"))])
     held_at = DateTimeLocalField(_l("Thời gian"), validators=[DataRequired(_l("Chọn ngày giờ."))])
     venue = StringField(_l("Địa điểm"), validators=[DataRequired(), Length(max=255)])
@@ -26,6 +33,8 @@ class PetitionAtSessionForm(PinAndPhotos, FlaskForm):
     province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
     ward_code = SelectField(_l("Xã, phường, đặc khu nơi xảy ra"), validate_choice=False)
     address = StringField(_l("Địa chỉ cụ thể (số nhà, đường, thôn, tổ)"), validators=[Optional(), Length(max=500)])
+    instruction = TextAreaField(_l("Ý kiến chỉ đạo của lãnh đạo (nội dung giao việc)"),
+                                validators=[Optional(), Length(max=2000)])
 
 
 class MinutesForm(FlaskForm):

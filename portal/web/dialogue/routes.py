@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal.domain import dialogue as dialogues
-from portal.domain import places
+from portal.domain import leaders, places
 from portal.domain.calendar import LOCAL_TZ
 from portal.domain.duplicates import answer_source
 from portal.domain.errors import DomainError
@@ -50,16 +50,20 @@ def ward_choices(province_code: str) -> list[tuple[str, str]]:
 @bp.route("/doi-thoai/", methods=["GET", "POST"])
 @role_required("secretariat")
 def sessions():
-    """All sessions, and a form to record a new one."""
-    form = SessionForm()
+    """All sessions, and a form to plan or record a new one."""
+    form = session_form()
     if form.validate_on_submit():
         try:
+            chosen = form.office.data or ""
+            office = leaders.office_or_404(db.session, int(chosen) if int(chosen) < 2**31 else 0) \
+                if chosen.isdigit() else None
             created = dialogues.create_session(
-                db.session, leader_name=form.leader_name.data, leader_office=form.leader_office.data,
+                db.session, leader_name=form.leader_name.data or "", leader_office=form.leader_office.data or "",
                 level=form.level.data, held_at=to_utc(form.held_at.data), venue=form.venue.data,
                 participants=form.participants.data or 0, topics=form.topics.data or "",
                 conclusion_days=taxonomy_rules()["dialogue_conclusion_days"],
-                working_days=current_app.config.get("DIALOGUE_CONCLUSION_WORKING_DAYS", False), actor=current_user)
+                working_days=current_app.config.get("DIALOGUE_CONCLUSION_WORKING_DAYS", False),
+                kind=form.kind.data, office=office, target_group=form.target_group.data or "", actor=current_user)
             db.session.commit()
             return redirect(url_for("dialogue.session_page", session_id=created.id))
         except DomainError as error:
@@ -68,6 +72,15 @@ def sessions():
     items = db.session.query(DialogueSession).order_by(DialogueSession.held_at.desc()).limit(100).all()
     return render_template("dialogue/sessions.html", form=form, items=items, late=dialogues.is_conclusion_late), \
         422 if form.errors else 200
+
+
+def session_form() -> SessionForm:
+    form = SessionForm()
+    form.office.choices = [("", _l("— Không chọn: nhập người chủ trì —"))] + [
+        (str(office.id), f"{office.title}, {leaders.place_name(office)}") for office in leaders.offices(db.session)
+        if office.active]
+    form.target_group.choices = [("", _l("Mọi người dân"))] + list(leaders.target_groups().items())
+    return form
 
 
 def dialogue_or_404(session_id: int) -> DialogueSession:
@@ -84,6 +97,7 @@ def session_page(session_id):
 def render_session(item: DialogueSession, form: PetitionAtSessionForm) -> str:
     return render_template("dialogue/session.html", item=item, petition_form=form, minutes_form=MinutesForm(),
                            conclusion_form=ConclusionForm(), empty=EmptyForm(), follow=dialogues.follow_up(item),
+                           sheet=[row for row in dialogues.session_sheet(item) if row["asked_ahead"]],
                            late=dialogues.is_conclusion_late(item))
 
 
@@ -122,7 +136,7 @@ def add_petition(session_id):
                           ward_code=form.ward_code.data or "", address=form.address.data or "", lat=lat, lng=lng)
     try:
         receipt = dialogues.record_petition(db.session, item, draft, current_user, photos=uploaded_photos(form),
-                                            storage=storage_for(current_app))
+                                            storage=storage_for(current_app), instruction=form.instruction.data or "")
         db.session.commit()
     except DomainError as error:
         db.session.rollback()

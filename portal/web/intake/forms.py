@@ -16,10 +16,14 @@ class CallForm(PinAndPhotos, FlaskForm):
     caller_name = StringField(_l("Họ tên người gọi"), validators=[Optional(), Length(max=255)])
     caller_phone = StringField(_l("Số điện thoại người gọi"), validators=[Optional(), Length(max=32)])
     callback = BooleanField(_l("Người gọi đồng ý được gọi lại"))
+    # An immediate danger (a fallen tree on a live wire, a flood, a fire): due in working hours, not days.
+    urgent = BooleanField(_l("Khẩn cấp"))
     province_code = SelectField(_l("Tỉnh, thành phố"), validate_choice=False)
     ward_code = SelectField(_l("Xã, phường, đặc khu"), validate_choice=False)
     address = StringField(_l("Địa điểm cụ thể"), validators=[Optional(), Length(max=500)])
     category = SelectField(_l("Lĩnh vực"), validate_choice=False)
+    # A question the caller wants put to a leader at an upcoming reception day or dialogue (domain/dialogue.ask_ahead).
+    dialogue_session = SelectField(_l("Câu hỏi cho buổi tiếp dân, đối thoại sắp tới"), validate_choice=False)
     checked = HiddenField()
 
 

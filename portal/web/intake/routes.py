@@ -4,13 +4,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.domain import places
-from portal.domain.errors import DomainError
+from portal.domain.calendar import local_time, utcnow
+from portal.domain.dialogue import ask_ahead
+from portal.domain.errors import DomainError, NotFound
+from portal.domain.leaders import upcoming
 from portal.domain.hotline import find_for_caller, log_call
 from portal.domain.intake import receive, route_if_inline
 from portal.domain.petitions import PetitionDraft, format_secret
 from portal.extensions import db
 from portal.media_storage import storage_for
-from portal.models import Petition
+from portal.models import DialogueSession, Petition
 from portal.text.similar import similar_open_petitions
 from portal.web.errors import current_language
 from portal.web.helpers import category_choices
@@ -24,6 +27,9 @@ def fill_choices(form: CallForm) -> None:
     form.category.choices = category_choices(blank=_("Để hệ thống phân loại"))
     form.province_code.choices = [("", "—")] + places.provinces()
     form.ward_code.choices = [("", "—")] + places.wards_of(form.province_code.data or "")
+    form.dialogue_session.choices = [("", _("Không"))] + [
+        (str(item.id), f"{local_time(item.held_at):%d/%m/%Y %H:%M} — {item.leader_name}, {item.leader_office}")
+        for item in upcoming(db.session, utcnow())]
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -39,8 +45,7 @@ def console():
             form.checked.data = "1"
             return render_template("intake/console.html", form=form, similar=similar, follow_up=FollowUpForm())
         try:
-            receipt = receive(db.session, draft_from(form), current_user, photos=uploaded_photos(form),
-                              storage=storage_for(current_app))
+            receipt = receive_call(form)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
@@ -54,13 +59,25 @@ def console():
         422 if form.errors else 200
 
 
+def receive_call(form: CallForm):
+    """The call as a petition; a question for an upcoming session is received as one (linked to the session)."""
+    chosen = form.dialogue_session.data or ""
+    if chosen.isdigit():
+        item = db.session.get(DialogueSession, int(chosen)) if int(chosen) < 2**31 else None
+        if item is None:
+            raise NotFound("Không có buổi tiếp dân, đối thoại này.", "No such session.")
+        return ask_ahead(db.session, item, draft_from(form), utcnow(), current_user)
+    return receive(db.session, draft_from(form), current_user, photos=uploaded_photos(form),
+                   storage=storage_for(current_app))
+
+
 def draft_from(form: CallForm) -> PetitionDraft:
     note = "" if form.callback.data else "\n(Người gọi không muốn được gọi lại.)"
     lat, lng = coordinates(form)
     return PetitionDraft(content=form.summary.data + note, channel="hotline", category_code=form.category.data or "",
                          province_code=form.province_code.data or "", ward_code=form.ward_code.data or "",
                          address=form.address.data or "", lat=lat, lng=lng, reporter_name=form.caller_name.data or "",
-                         reporter_phone=form.caller_phone.data or "")
+                         reporter_phone=form.caller_phone.data or "", priority="urgent" if form.urgent.data else "normal")
 
 
 @bp.route("/goi-y", methods=["POST"])

@@ -13,3 +13,4 @@ def public_post_limit():
 from portal.web.public import routes, search, transparency, erasure, sender_files, map, photos  # noqa: E402,F401
 from portal.web.public import proof, support  # noqa: E402,F401
 from portal.web.public import pwa  # noqa: E402,F401
+from portal.web.public import calendar  # noqa: E402,F401

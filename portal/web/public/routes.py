@@ -98,12 +98,14 @@ def track():
             petition = find_for_tracking(db.session, form.code.data, form.secret.data)
         except DomainError as error:
             return render_template("public/track.html", form=form, error=error.message(current_language())), 404
+        from portal.domain.rejections import sender_view
         from portal.web.public.transparency import rating_form_for
 
         rateable = petition.status in PUBLISHED_STATUSES
         return render_template("public/tracked.html", petition=petition, events=tracking_timeline(petition),
                                answer=published_answer(answer_source(petition)),
                                apology_token=letter_token(petition.code),
+                               rejection=sender_view(db.session, petition, current_language()),
                                rating_form=rating_form_for(petition) if rateable else None)
     return render_template("public/track.html", form=form), 422 if form.errors else 200
 
