@@ -280,7 +280,7 @@ def public_url(photo: PetitionPhoto, variant: str, *, external: bool = False) ->
         raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
     # The rendition's own random key names the version: a head who re-publishes with other regions gives the page a
     # new URL, so no cache shows the earlier copy in its place.
-    version = (photo.public_key or "").rsplit("/", 1)[-1].split(".", 1)[0][:12]
+    version = (photo.public_key or "").rsplit("/", 1)[-1].split(".", 1)[0][-12:]
     return url_for("public.public_photo_file", photo_id=photo.id, variant=variant, v=version, _external=external)
 
 

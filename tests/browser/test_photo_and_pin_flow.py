@@ -107,7 +107,10 @@ def test_a_citizen_sends_two_photos_and_a_pin_and_the_public_sees_one_photo(
     page.locator(f'#map-list a[href="/p/{code}"]').click()
     photos = page.locator(".public-photos img")
     expect(photos).to_have_count(1)
-    assert page.evaluate("img => img.complete && img.naturalWidth > 0", photos.first.element_handle())
+    photos.first.scroll_into_view_if_needed()
+    # The picture is loaded lazily: wait until the browser has decoded it (a 404 never gets a natural width).
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photos.first.element_handle(),
+                           timeout=10_000)
 
 
 def test_with_tiles_unreachable_the_form_is_sent_without_a_pin_after_a_refused_photo(page, live_server, db):
