@@ -34,6 +34,7 @@ def test_a_coordinator_rejects_and_the_sender_reads_the_reason_and_note(db, clie
                                                  "note": NOTE}
     page = form_post(client, "/tra-cuu", {"code": petition.code, "secret": petition.plain_secret}).get_data(True)
     assert 'id="rejection-reason">Tin rác, quảng cáo<' in page and NOTE in page
+    assert "Hạn trả lời" not in page  # no answer will come: no deadline is promised
     tracked = client.get(f"/api/v1/petitions/{petition.code}", headers={"X-Tracking-Secret": petition.plain_secret})
     assert tracked.json["rejection"] == {"reason": "spam", "reason_label": "Tin rác, quảng cáo", "note": NOTE}
     mail = db.session.query(OutboxMessage).filter_by(recipient="nguoi.gui@example.vn").all()
