@@ -37,7 +37,7 @@ WARDS = ["20275", "20224", "20200", "20257", "20260", "20314", "20194", "20197"]
 CHANNELS = ["web", "hotline", "dialogue", "email", "api"]
 CHANNEL_CUM_WEIGHTS = list(accumulate([45, 30, 10, 5, 10]))
 BASE_SCORES, SCORE_SPREAD = [5, 5, 4, 4, 4, 3, 2], [-1, 0, 0, 1]
-LOADED_TABLES = ("petition", "petition_event", "assignment", "rating", "answer", "apology")
+LOADED_TABLES = ("petition", "petition_event", "assignment", "rating", "answer", "apology", "petition_rejection")
 SIDE_ROADS = ["rejected", "withdrawn", "returned"]
 # The overdue sweep runs from cron every few minutes: an item open past its due date is marked just after midnight.
 SWEEP_TIME = time(0, 5)
@@ -424,6 +424,14 @@ DERIVED_ROWS = {
     {_STEPS}
     SELECT p.id, p.agency_id, p.due_date, {{letter}}, p.overdue_marked_at
     FROM p JOIN synthetic_letter l ON l.agency_id = p.agency_id WHERE p.overdue_marked_at IS NOT NULL""",
+    # The record workflow.reject writes with the rejection event (same moment, same agency): the reason the sender
+    # reads and the metrics count by.
+    "petition_rejection": f"""
+    INSERT INTO petition_rejection (petition_id, kind, reason, note, agency_id, actor_label, at)
+    {_STEPS}
+    SELECT id, 'rejection', 'out_of_scope',
+           'Không thuộc thẩm quyền của tỉnh; đã hướng dẫn người dân gửi đến cơ quan có thẩm quyền.', agency_id,
+           'Bộ phận điều phối (Văn phòng UBND)', closed_at FROM p WHERE status = 'rejected'""",
 }
 
 

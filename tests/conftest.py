@@ -91,21 +91,44 @@ def _table_names():
     return [table.name for table in reversed(_db.metadata.sorted_tables)]
 
 
+# What the database holds besides the taxonomy, when a test marked `reads_shared_data(KEY)` loaded it: the next
+# test marked with the same KEY reads it as it is instead of loading it again (a demo or a 2,000-petition archive
+# takes seconds to load). Any other test empties the database first, which forgets it.
+_shared_data = {"key": None}
+
+
 @pytest.fixture(autouse=True)
-def db(app):
-    """An empty database with the default taxonomy, for every test."""
+def db(app, request):
+    """An empty database with the default taxonomy, for every test; a test marked `reads_shared_data(KEY)` (which
+    only reads) gets the data the previous test with that mark loaded, when no other test ran in between."""
     from portal.domain.taxonomy import load_taxonomy
 
+    marker = request.node.get_closest_marker("reads_shared_data")
     with app.app_context():
-        _empty_database()
-        load_taxonomy(_db.session)
-        _db.session.commit()
+        if marker is None or _shared_data["key"] != marker.args[0]:
+            _empty_database()
+            load_taxonomy(_db.session)
+            _db.session.commit()
         limiter.reset()
         yield _db
         _db.session.remove()
 
 
+def shared_data_loaded(request) -> bool:
+    """In a fixture that loads data for a `reads_shared_data(KEY)` test: whether that data is already there. A test
+    without the mark always loads its own."""
+    marker = request.node.get_closest_marker("reads_shared_data")
+    return marker is not None and _shared_data["key"] == marker.args[0]
+
+
+def shared_data_now_loaded(request) -> None:
+    """Called by such a fixture once it has loaded and committed the data."""
+    marker = request.node.get_closest_marker("reads_shared_data")
+    _shared_data["key"] = marker.args[0] if marker is not None else None
+
+
 def _empty_database():
+    _shared_data["key"] = None
     _db.session.remove()
     with _db.engine.begin() as connection:
         if BACKEND == "postgresql":

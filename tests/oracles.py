@@ -82,6 +82,21 @@ def scan_rejected_counts(session, period: Period, filters: Filters = NO_FILTERS)
     return counts
 
 
+def scan_rejected_by_reason_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict]:
+    """metrics.rejected_by_reason_counts the other way round: each rejection event of the log read whole, under the
+    reason the sender reads (rejections.sender_view)."""
+    from portal.domain.rejections import REASONS, sender_view
+
+    query = (session.query(PetitionEvent.agency_id, PetitionEvent.to_status, PetitionEvent.at, Petition)
+             .join(Petition, Petition.id == PetitionEvent.petition_id).filter(PetitionEvent.kind == "transition"))
+    counts: dict[int, dict] = {}
+    for agency_id, to_status, at, petition in filters.apply(query):
+        if to_status == "rejected" and period.start <= at < period.end:
+            reason = sender_view(session, petition)["reason"]
+            counts.setdefault(agency_id or 0, dict.fromkeys(REASONS, 0))[reason] += 1
+    return counts
+
+
 def scan_late_acknowledgement_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
     """metrics.late_acknowledgement_counts, from the event log read whole."""
     query = (session.query(PetitionEvent.agency_id, PetitionEvent.kind, PetitionEvent.at)
@@ -98,6 +113,7 @@ def scan_rows(session, period: Period, min_sample: int, filters: Filters = NO_FI
                                scan_handling_times(session, period, filters), scan_rating_counts(session, period),
                                min_sample, scan_reopen_counts(session, period, filters),
                                rejected=scan_rejected_counts(session, period, filters),
+                               rejected_by_reason=scan_rejected_by_reason_counts(session, period, filters),
                                late_acknowledgements=scan_late_acknowledgement_counts(session, period, filters))
 
 
@@ -106,7 +122,9 @@ def scan_ranking(session, date_from, date_to, *, min_sample: int = 30, filters: 
     period = Period(date_from, date_to)
     return metrics.ranking(period, scan_rows(session, period, min_sample, filters),
                            scan_rows(session, period.previous(), min_sample, filters),
-                           rejected_without_agency=scan_rejected_counts(session, period, filters).get(0, 0))
+                           rejected_without_agency=scan_rejected_counts(session, period, filters).get(0, 0),
+                           rejected_by_reason_without_agency=scan_rejected_by_reason_counts(session, period,
+                                                                                            filters).get(0))
 
 
 def scan_trend(session, last_day, filters: Filters = NO_FILTERS, months: int = 12) -> list[dict]:

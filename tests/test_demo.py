@@ -8,15 +8,23 @@ from portal.domain.lifecycle import STATUSES
 from portal.domain.taxonomy import read_taxonomy
 from portal.models import CHANNELS, Category, DialogueSession, Petition, PetitionEvent, Rating
 from portal.models.base import utcnow
+from tests.conftest import shared_data_loaded, shared_data_now_loaded
 
 
 @pytest.fixture
-def demo(runner, db):
-    result = runner.invoke(args=["seed-demo"])
-    assert result.exit_code == 0, result.output
+def demo(runner, db, request):
+    """The demo data, loaded once for the tests marked as only reading it."""
+    if not shared_data_loaded(request):
+        result = runner.invoke(args=["seed-demo"])
+        assert result.exit_code == 0, result.output
+        shared_data_now_loaded(request)
     return db
 
 
+reads_demo = pytest.mark.reads_shared_data("demo")
+
+
+@reads_demo
 def test_demo_is_40_distinct_petitions_in_every_state_channel_and_category_and_two_dialogues(demo):
     titles = [title for (title,) in demo.session.query(Petition.title)]
     assert len(titles) >= 40 and len(set(titles)) == len(titles)
@@ -34,6 +42,7 @@ def test_demo_is_40_distinct_petitions_in_every_state_channel_and_category_and_t
         assert raised and {p.channel for p in raised} == {"dialogue"}
 
 
+@reads_demo
 def test_demo_is_dated_over_the_past_month_with_overdue_rated_and_late_answers(demo):
     now = utcnow()
     created = [at for (at,) in demo.session.query(Petition.created_at)]
@@ -51,6 +60,7 @@ def test_demo_is_dated_over_the_past_month_with_overdue_rated_and_late_answers(d
     assert {p.answered_on_time for p in answered} == {True, False}
 
 
+@reads_demo
 def test_demo_rollups_equal_a_rebuild_from_the_archive(demo):
     from portal.domain.rollups import rebuild
     from tests.oracles import snapshot
@@ -60,6 +70,7 @@ def test_demo_rollups_equal_a_rebuild_from_the_archive(demo):
     assert snapshot(demo.session) == kept
 
 
+@reads_demo
 def test_demo_timeline_notes_name_the_due_dates_the_petitions_have(demo):
     for petition in demo.session.query(Petition).filter(Petition.due_date.isnot(None)):
         assigned = petition.events.filter_by(to_status="assigned").first()
@@ -70,6 +81,7 @@ def test_demo_timeline_notes_name_the_due_dates_the_petitions_have(demo):
             assert f"đến {petition.due_date:%d/%m/%Y}" in extended.note, petition.code
 
 
+@reads_demo
 def test_demo_leaders_have_a_month_of_reception_days_one_obligation_missed_and_questions_ahead(demo):
     from portal.domain import leaders
     from portal.domain.calendar import local_today

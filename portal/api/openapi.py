@@ -50,17 +50,24 @@ SCHEMAS = {
             "reporter": {"type": "object", "additionalProperties": False, "properties": {
                 "name": {"type": "string"}, "phone": {"type": "string"}, "email": {"type": "string"}}},
             "public": {"type": "boolean", "default": True},
+            "priority": {"enum": ["normal", "urgent"], "default": "normal",
+                         "description": "`urgent` (an immediate danger, due in working hours) only with an operator's "
+                                        "or coordinator's key, recorded on the timeline as theirs; from anyone else "
+                                        "403. `normal` is the same as leaving it out: the classifier may still mark "
+                                        "the petition urgent, and a coordinator may take the mark off"},
         },
     },
     "PetitionReceipt": {
-        "type": "object", "required": ["code", "secret", "status", "category", "agency", "due_date"],
+        "type": "object", "required": ["code", "secret", "status", "category", "agency", "due_date", "priority",
+                                       "due_at"],
         "description": "Where the server runs an intake worker (as `make run` does), the petition is stored at once and "
                        "classified and routed moments later: status is then `received`, with `agency` and `due_date` "
                        "null, and `category` null unless the sender chose one. Follow it with GET /petitions/{code}.",
         "properties": {"code": {"type": "string", "pattern": "^[A-Z]+-\\d{4}-\\d{6,}$"}, "secret": {"type": "string"},
                        "status": {"type": "string", "enum": list(STATUSES)},
                        "category": {"type": ["string", "null"]},
-                       "agency": {"type": ["string", "null"]}, "due_date": NULLABLE_DATE},
+                       "agency": {"type": ["string", "null"]}, "due_date": NULLABLE_DATE,
+                       "priority": PRIORITY, "due_at": DUE_AT},
     },
     "Petition": {
         "type": "object",
@@ -127,7 +134,7 @@ SCHEMAS = {
         "type": "object",
         "required": ["code", "name", "received", "answered", "on_time", "overdue", "response_rate", "on_time_rate",
                      "satisfaction_index", "satisfaction_ci", "ratings", "rank", "rank_change", "below_threshold",
-                     "reopened", "reopen_rate", "rejected", "late_acknowledgements"],
+                     "reopened", "reopen_rate", "rejected", "rejected_by_reason", "late_acknowledgements"],
         "properties": {
             "code": {"type": "string"}, "name": {"type": "string"}, "received": {"type": "integer"},
             "answered": {"type": "integer"}, "on_time": {"type": "integer"}, "overdue": {"type": "integer"},
@@ -144,6 +151,7 @@ SCHEMAS = {
             "rejected": {"type": "integer", "minimum": 0,
                          "description": "Petitions the agency had that were rejected in the period; rejected "
                                         "petitions are left out of response_rate's denominator"},
+            "rejected_by_reason": {"$ref": "#/components/schemas/RejectedByReason"},
             "late_acknowledgements": {"type": "integer", "minimum": 0,
                                       "description": "Assigned petitions the agency did not accept within "
                                                      "ACK_DEADLINE_HOURS working hours, counted on the day found late"}},
@@ -152,8 +160,18 @@ SCHEMAS = {
         "type": "object", "required": ["period", "overall", "agencies"],
         "properties": {
             "period": {"type": "object", "required": ["from", "to"], "properties": {"from": DATE, "to": DATE}},
-            "overall": {"type": "object"},
+            "overall": {"type": "object", "required": ["rejected", "rejected_by_reason"],
+                        "properties": {"rejected": {"type": "integer", "minimum": 0,
+                                                    "description": "Every agency's, and those rejected before any "
+                                                                   "agency had them"},
+                                       "rejected_by_reason": {"$ref": "#/components/schemas/RejectedByReason"}}},
             "agencies": {"type": "array", "items": {"$ref": "#/components/schemas/AgencyMetrics"}}},
+    },
+    "RejectedByReason": {
+        "type": "object", "required": list(REASONS), "additionalProperties": False,
+        "description": "`rejected` per reason of the rejection (a head's proposal counts once the coordinator "
+                       "confirms it, under the reason confirmed); the reasons add up to `rejected`",
+        "properties": {reason: {"type": "integer", "minimum": 0} for reason in REASONS},
     },
     "Rating": {
         "type": "object", "required": ["secret", "scores", "resolved"], "additionalProperties": False,
@@ -191,7 +209,8 @@ SCHEMAS = {
 }
 
 SCHEMAS["NewQuestion"] = {**SCHEMAS["NewPetition"],
-                           "properties": {k: v for k, v in SCHEMAS["NewPetition"]["properties"].items() if k != "channel"}}
+                           "properties": {k: v for k, v in SCHEMAS["NewPetition"]["properties"].items()
+                                          if k not in ("channel", "priority")}}
 SCHEMAS["QuestionReceipt"] = {
     "type": "object", "required": ["code", "secret", "session_id"],
     "properties": {"code": {"type": "string"}, "secret": {"type": "string"}, "session_id": {"type": "integer"}}}
@@ -216,6 +235,12 @@ SCHEMAS["Compliance"] = {
                        "place": {"type": "string"}, "place_code": {"type": "string"},
                        "required": _KIND_COUNTS, "held": _KIND_COUNTS, "conclusions_due": {"type": "integer"},
                        "conclusions_on_time": {"type": "integer"}, "compliant": {"type": "boolean"},
+                       "answered_on_time": {
+                           "type": "object", "required": ["total", "answered", "on_time"],
+                           "description": "Petitions raised at the leader's sessions counted here (questions asked "
+                                          "ahead, citizens received): how many, answered, answered on time.",
+                           "properties": {"total": {"type": "integer"}, "answered": {"type": "integer"},
+                                          "on_time": {"type": "integer"}}},
                        "missed": {"type": "array", "items": {"type": "object"}}}}}}}
 
 CODE_PARAM = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}

@@ -22,6 +22,7 @@ from portal.domain.errors import Forbidden, NotFound, ValidationFailed
 from portal.domain.intake import receive, route_if_inline, scoped_idempotency_key
 from portal.domain.petitions import PetitionDraft, find_for_tracking, published_answer
 from portal.domain.public import submit_once, tracking_timeline
+from portal.domain.routing import priority_at_intake
 from portal.domain.text import clean_text
 from portal.extensions import csrf, db, limiter
 from portal.media_storage import storage_for
@@ -51,9 +52,12 @@ def limited(view):
 @bp.post("/petitions")
 @limited
 def create_petition():
-    """Send a petition; a retry with the same Idempotency-Key and body returns the same petition."""
-    draft = draft_from_json(json_body(PETITION_FIELDS))
+    """Send a petition; a retry with the same Idempotency-Key and body returns the same petition. An operator's or
+    coordinator's key may mark it urgent ("priority": "urgent")."""
+    body = json_body(PETITION_FIELDS | {"priority"})
+    draft = draft_from_json(body)
     actor = current_actor()
+    draft.priority = priority_at_intake(field(body, "priority", str), actor)
     allowed_roles = CHANNEL_ROLES.get(draft.channel)
     if allowed_roles and (actor is None or (actor.role not in allowed_roles and actor.role != "admin")):
         raise Forbidden("Kênh này cần khoá của tổng đài viên hoặc thư ký đối thoại.",
@@ -73,13 +77,15 @@ def create_petition():
     if routing != "inline" and receipt.new:
         # Waiting for the intake worker: nothing to read back that the sender does not already know.
         return jsonify(code=receipt.code, secret=receipt.secret, status="received",
-                       category=draft.category_code or None, agency=None, due_date=None), 201
+                       category=draft.category_code or None, agency=None, due_date=None, priority=draft.priority,
+                       due_at=None), 201
     petition = (db.session.query(Petition).options(joinedload(Petition.category), joinedload(Petition.agency))
                 .filter_by(id=receipt.petition_id).one())
     return jsonify(code=receipt.code, secret=receipt.secret, status=petition.status,
                    category=None if petition.intake_step == "classify" else petition.category.code,
                    agency=petition.agency.code if petition.agency else None,
-                   due_date=petition.due_date.isoformat() if petition.due_date else None), 201
+                   due_date=petition.due_date.isoformat() if petition.due_date else None, priority=petition.priority,
+                   due_at=calendar.local_isoformat(petition.due_at)), 201
 
 
 def draft_from_json(body: dict) -> PetitionDraft:

@@ -31,6 +31,12 @@ def _config() -> dict:
     return json.loads(CONFIG_PATH.read_text(encoding="utf-8"))
 
 
+def settings(section: str) -> dict:
+    """A section of portal/data/leaders.json: "reminders" (days before a period's end), "ad_hoc_candidates"
+    (thresholds)."""
+    return dict(_config()[section])
+
+
 def target_groups() -> dict[str, str]:
     """The groups a session may be for (thanh niên, phụ nữ …), code → name: portal/data/leaders.json."""
     return dict(_config()["target_groups"])
@@ -41,6 +47,39 @@ def check_target_group(code: str) -> str:
     if code and code not in target_groups():
         raise ValidationFailed("Nhóm đối tượng không có trong danh mục.", "Unknown target group.", field="target_group")
     return code
+
+
+def default_obligations(level: str) -> list[dict]:
+    """The obligations a new office of `level` starts with, each with the rule it comes from ("source")."""
+    return [dict(item) for item in _config()["default_obligations"].get(level, [])]
+
+
+def obligation_source(office: LeaderOffice, obligation: Obligation) -> str:
+    """The rule behind an office's obligation when it is its level's default figure; "" for one an admin set."""
+    return next((item["source"] for item in default_obligations(office.level)
+                 if (item["kind"], item["period"], item["count"]) == (obligation.kind, obligation.period,
+                                                                       obligation.count)), "")
+
+
+def check_secretariat_email(text: str) -> str | None:
+    """The address reminders go to, normalised; None when left blank (the committee's page then flags it)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    text = clean_text(text or "")
+    if not text:
+        return None
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValidationFailed("Địa chỉ thư điện tử của văn phòng không hợp lệ.",
+                               "The secretariat's e-mail address is not valid.", field="secretariat_email") from None
+
+
+def set_secretariat_email(session, office: LeaderOffice, text: str, actor=None) -> None:
+    """Where the office's reminders go (blank: none); audited like every change to an office."""
+    audit.acting_as(session, actor)
+    office.secretariat_email = check_secretariat_email(text)
+    session.flush()
 
 
 def check_place(level: str, place_code: str) -> None:
@@ -68,9 +107,9 @@ def create_office(session, *, title: str, level: str, place_code: str, holder_na
                                field="title" if not title else "holder_name")
     check_place(level, place_code)
     office = LeaderOffice(title=title, level=level, place_code=place_code,
-                          secretariat_email=clean_text(secretariat_email) or None)
+                          secretariat_email=check_secretariat_email(secretariat_email))
     office.holders.append(OfficeHolder(name=holder_name, starts_on=starts_on))
-    for item in _config()["default_obligations"][level]:
+    for item in default_obligations(level):
         office.obligations.append(Obligation(kind=item["kind"], count=item["count"], period=item["period"]))
     session.add(office)
     session.flush()
@@ -172,6 +211,8 @@ class LeaderCompliance:
     missed: list = field(default_factory=list)
     conclusions_due: int = 0
     conclusions_on_time: int = 0
+    # The petitions raised at those sessions (questions asked ahead, citizens received): how many, answered, on time.
+    answered_on_time: dict = field(default_factory=lambda: dict.fromkeys(("total", "answered", "on_time"), 0))
 
     @property
     def compliant(self) -> bool:
@@ -187,6 +228,7 @@ class LeaderCompliance:
                 "level": self.office.level, "place": place_name(self.office), "place_code": self.office.place_code,
                 "required": dict(self.required), "held": dict(self.held), "conclusions_due": self.conclusions_due,
                 "conclusions_on_time": self.conclusions_on_time, "compliant": self.compliant,
+                "answered_on_time": dict(self.answered_on_time),
                 "missed": [{"kind": kind, "from": start.isoformat(), "to": end.isoformat(), "required": owed,
                             "held": count} for kind, start, end, owed, count in self.missed]}
 
@@ -202,9 +244,14 @@ def held_sessions(session, first: date, last: date) -> list[DialogueSession]:
             .all())
 
 
-def _month_of(day: date) -> tuple[date, date]:
-    first = day.replace(day=1)
-    return first, _next_start(first, "month") - timedelta(days=1)
+def period_of(day: date, period: str) -> tuple[date, date]:
+    """The first and last day of the month, quarter or year `day` falls in."""
+    first = _period_start(day, period)
+    return first, _next_start(first, period) - timedelta(days=1)
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    return period_of(day, "month")
 
 
 def compliance(session, first: date, last: date, today: date) -> list[LeaderCompliance]:
@@ -215,6 +262,7 @@ def compliance(session, first: date, last: date, today: date) -> list[LeaderComp
 
     sessions = held_sessions(session, first, last)
     rows: dict[tuple[int, int | None], LeaderCompliance] = {}
+    row_of_session: dict[int, LeaderCompliance] = {}
 
     def row(office, start, end):
         holder = accountable_holder(office, start, end)
@@ -236,20 +284,43 @@ def compliance(session, first: date, last: date, today: date) -> list[LeaderComp
                 if count < obligation.count:
                     item.missed.append((obligation.kind, start, end, obligation.count, count))
         for dialogue in mine:
-            item = row(office, *_month_of(local_date(dialogue.held_at)))
+            item = row(office, *month_bounds(local_date(dialogue.held_at)))
             if item is None:
                 continue
             item.held[dialogue.kind] += 1
+            row_of_session[dialogue.id] = item
             if dialogue.conclusion_published_at or dialogue.conclusion_due_date < today:
                 item.conclusions_due += 1
                 item.conclusions_on_time += not is_conclusion_late(dialogue, today)
+    _count_answers(session, row_of_session)
     return list(rows.values())
+
+
+def _count_answers(session, row_of_session: dict[int, "LeaderCompliance"]) -> None:
+    """Add to each row the petitions raised at its sessions: answered once published, on time by the deadline
+    rule decided at publication (calendar.is_on_time, kept in Petition.answered_on_time)."""
+    from sqlalchemy import case, func
+
+    from portal.models import Petition
+
+    if not row_of_session:
+        return
+    figures = (session.query(Petition.dialogue_session_id, func.count(Petition.id),
+                             func.count(Petition.published_at),
+                             func.sum(case((Petition.answered_on_time.is_(True), 1), else_=0)))
+               .filter(Petition.dialogue_session_id.in_(list(row_of_session)))
+               .group_by(Petition.dialogue_session_id))
+    for session_id, total, answered, on_time in figures:
+        counts = row_of_session[session_id].answered_on_time
+        counts["total"] += total
+        counts["answered"] += answered
+        counts["on_time"] += int(on_time or 0)
 
 
 def month_so_far(session, today: date) -> list[LeaderCompliance]:
     """This month's monthly obligations not yet met by the sessions held so far: what is still to be held before
     the month ends (the dashboard's warning, before the month's compliance is final)."""
-    first, last = _month_of(today)
+    first, last = month_bounds(today)
     sessions = held_sessions(session, first, last)
     rows = []
     for office in session.query(LeaderOffice).filter_by(active=True).order_by(LeaderOffice.id):

@@ -18,7 +18,7 @@ from portal.domain.ratings import SCORE_ELEMENTS
 from portal.domain.rollups import REOPENING_STEPS, RESPONSIBILITY_STEPS
 from portal.models import (NONE_ID, Agency, CohortAnswer, DailyAgencyFigure, DailyFigure, DailyHandling, DailyRating,
                            DailyResponsibility, MonthlyAgencyFigure, MonthlyFigure, MonthlyHandling, Petition,
-                           PetitionEvent)
+                           PetitionEvent, PetitionRejection)
 
 THRESHOLD_PERCENT = 75.0
 
@@ -243,6 +243,30 @@ def rejected_counts(session, period: Period, filters: Filters = NO_FILTERS) -> d
     return {agency_id: int(n) for agency_id, n in rows if n}
 
 
+def rejected_by_reason_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, dict[str, int]]:
+    """Per agency (NONE_ID: rejected while still with the coordinator): petitions rejected in the period, per reason
+    (rejections.REASONS, every reason present). Read from the rejection records: workflow.reject writes one with the
+    rejection's own moment and agency, so per agency the reasons add up to rejected_counts. An agency head's
+    proposal is not a rejection; the coordinator's confirmation is, under the reason it gives. The records are read
+    through their (kind, at) index: a period's rejections are a short range of it, a small share of the archive."""
+    r = PetitionRejection
+    query = (session.query(r.agency_id, r.reason, func.count(r.id))
+             .filter(r.kind == "rejection", r.at >= period.start, r.at < period.end))
+    if filters.category_id or filters.channel:
+        query = filters.apply(query.join(Petition, Petition.id == r.petition_id))
+    counts: dict[int, dict[str, int]] = {}
+    for agency_id, reason, n in query.group_by(r.agency_id, r.reason):
+        counts.setdefault(agency_id or NONE_ID, _no_rejections())[reason] = int(n)
+    return counts
+
+
+def _no_rejections() -> dict[str, int]:
+    """{reason: 0} for every reason of the list, in its order."""
+    from portal.domain.rejections import REASONS  # imported here: rejections reads Period from this module
+
+    return dict.fromkeys(REASONS, 0)
+
+
 def late_acknowledgement_counts(session, period: Period, filters: Filters = NO_FILTERS) -> dict[int, int]:
     """Per agency: assigned petitions it did not accept within its acknowledgement deadline, counted on the day
     found late (domain/overdue.mark_late_acknowledgement). Unfiltered from the rollups; under a category or channel
@@ -371,23 +395,26 @@ def median_of_histogram(bins: list[tuple[int, int]]) -> float:
 
 
 def agency_rows(session, period: Period, min_sample: int, filters: Filters = NO_FILTERS, *,
-                for_rank_only: bool = False) -> list[dict]:
+                for_rank_only: bool = False, rejected: dict | None = None,
+                rejected_by_reason: dict | None = None) -> list[dict]:
     """Every figure of every active agency. `for_rank_only` (the previous period) skips what ranks do not use:
-    handling times and the response-rate cohort."""
+    handling times, the response-rate cohort, reopenings, rejections and late acknowledgements. The rejections
+    (rejected_counts, rejected_by_reason_counts) come from the caller, which reads those of no agency from them too."""
     counts = petition_counts(session, period, filters, cohort=not for_rank_only)
     handling = {} if for_rank_only else handling_times(session, period, filters)
     reopened = {} if for_rank_only else reopen_counts(session, period, filters)
-    rejected = {} if for_rank_only else rejected_counts(session, period, filters)
     late_acks = {} if for_rank_only else late_acknowledgement_counts(session, period, filters)
     return figure_rows(session, counts, handling, rating_counts(session, period), min_sample, reopened,
-                       rejected=rejected, late_acknowledgements=late_acks)
+                       rejected=rejected, rejected_by_reason=rejected_by_reason, late_acknowledgements=late_acks)
 
 
 def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample: int,
                 reopened: dict[int, int], *, rejected: dict[int, int] | None = None,
+                rejected_by_reason: dict[int, dict[str, int]] | None = None,
                 late_acknowledgements: dict[int, int] | None = None) -> list[dict]:
     """The rates, indices and flags of every active agency from its counts (petition_counts), handling times,
-    ratings (rating_counts) and reopenings (reopen_counts)."""
+    ratings (rating_counts), reopenings (reopen_counts) and rejections (rejected_counts,
+    rejected_by_reason_counts)."""
     rows = []
     for agency in session.query(Agency).filter_by(active=True).order_by(Agency.code):
         c = counts.get(agency.id, dict.fromkeys(COUNT_KEYS, 0))
@@ -398,7 +425,9 @@ def figure_rows(session, counts: dict, handling: dict, ratings: dict, min_sample
             "on_time": c["on_time"], "overdue": c["open_overdue"] + (c["answered"] - c["on_time"]),
             # A rejected petition is never answered: out of the denominator, and shown beside the rate.
             "response_rate": percent(c["received_answered"], c["received"] - c["received_rejected"]),
-            "rejected": (rejected or {}).get(agency.id, 0), "on_time_rate": on_time_rate,
+            "rejected": (rejected or {}).get(agency.id, 0),
+            "rejected_by_reason": (rejected_by_reason or {}).get(agency.id) or _no_rejections(),
+            "on_time_rate": on_time_rate,
             "satisfaction_index": index, "satisfaction_ci": interval, "elements": elements,
             "ratings": (ratings.get(agency.id) or {}).get("ratings", 0),
             "reopened": reopened.get(agency.id, 0), "reopen_rate": percent(reopened.get(agency.id, 0), c["answered"]),
@@ -424,12 +453,16 @@ def agency_ranking(session, date_from: date, date_to: date, *, min_sample: int =
                    filters: Filters = NO_FILTERS) -> dict:
     """The figures of every agency for [date_from, date_to], ranked, with the change from the previous period."""
     period = Period(date_from, date_to)
-    return ranking(period, agency_rows(session, period, min_sample, filters),
+    rejected, by_reason = rejected_counts(session, period, filters), rejected_by_reason_counts(session, period, filters)
+    return ranking(period, agency_rows(session, period, min_sample, filters, rejected=rejected,
+                                       rejected_by_reason=by_reason),
                    agency_rows(session, period.previous(), min_sample, filters, for_rank_only=True),
-                   rejected_without_agency=rejected_counts(session, period, filters).get(NONE_ID, 0))
+                   rejected_without_agency=rejected.get(NONE_ID, 0),
+                   rejected_by_reason_without_agency=by_reason.get(NONE_ID))
 
 
-def ranking(period: Period, rows: list[dict], previous: list[dict], *, rejected_without_agency: int = 0) -> dict:
+def ranking(period: Period, rows: list[dict], previous: list[dict], *, rejected_without_agency: int = 0,
+            rejected_by_reason_without_agency: dict[str, int] | None = None) -> dict:
     """The period's rows (agency_rows) ranked, each with its rank change from the previous period's rows."""
     assign_ranks(rows)
     assign_ranks(previous)
@@ -438,14 +471,18 @@ def ranking(period: Period, rows: list[dict], previous: list[dict], *, rejected_
         before = previous_rank.get(row["code"])
         row["rank_change"] = before - row["rank"] if before is not None and row["rank"] is not None else None
     return {"period": {"from": period.first.isoformat(), "to": period.last.isoformat()},
-            "overall": overall(rows, rejected_without_agency), "agencies": rows}
+            "overall": overall(rows, rejected_without_agency, rejected_by_reason_without_agency), "agencies": rows}
 
 
-def overall(rows: list[dict], rejected_without_agency: int = 0) -> dict:
+def overall(rows: list[dict], rejected_without_agency: int = 0,
+            rejected_by_reason_without_agency: dict[str, int] | None = None) -> dict:
     totals = {key: sum(r[key] for r in rows)
               for key in ("received", "answered", "on_time", "overdue", "ratings", "reopened", "late_acknowledgements")}
     # Rejected at triage, before any agency had them, they count overall only.
     totals["rejected"] = sum(r["rejected"] for r in rows) + rejected_without_agency
+    without_agency = rejected_by_reason_without_agency or {}
+    totals["rejected_by_reason"] = {reason: sum(r["rejected_by_reason"][reason] for r in rows)
+                                    + without_agency.get(reason, 0) for reason in _no_rejections()}
     totals["reopen_rate"] = percent(totals["reopened"], totals["answered"])
     # answered + open overdue = on time + answered late + open overdue = on time + overdue
     totals["on_time_rate"] = percent(totals["on_time"], totals["on_time"] + totals["overdue"])

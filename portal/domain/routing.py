@@ -16,6 +16,7 @@ DEFAULT_EXPECTED_RESULT = ("Trả lời bằng văn bản cho người dân, cô
 PRIORITIES = ("normal", "urgent")
 # Who may mark a petition urgent or take the mark off: the hotline operator who hears the call, the coordinator.
 SETS_PRIORITY = ("operator", "coordinator", "admin")
+ASSIGNS_BY_HAND = ("coordinator", "admin")
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,8 @@ def assign_by_hand(session, petition: Petition, form: HandAssignment, actor, tod
     category (as the page's script does); a corrected category is kept as a lesson for the classifier."""
     from portal.text.corrections import record_correction
 
+    if getattr(actor, "role", None) not in ASSIGNS_BY_HAND:
+        raise Forbidden("Chỉ bộ phận điều phối được giao việc.", "Only coordinators can assign petitions.")
     today = today or calendar.local_today()
     category = session.query(Category).filter_by(code=form.category_code).first()
     agency = session.query(Agency).filter_by(code=form.agency_code, active=True).first()
@@ -240,6 +243,23 @@ def _urgent_moment_on(session, petition: Petition, due_date: date | None) -> dat
         return None
     due_at = answer_deadline(petition, petition.created_at, calendar.load_overrides(session))
     return due_at if calendar.local_date(due_at) == due_date else None
+
+
+def priority_at_intake(requested: str | None, actor) -> str:
+    """The priority a petition is received with. "urgent" only from those who mark urgency (SETS_PRIORITY: the
+    operator taking the call, the coordinator), recorded as theirs on the received event (intake.received_note): a
+    sender cannot declare their own petition urgent. Absent or "normal" leaves it to the classifier, which only ever
+    adds urgency (intake._route)."""
+    if requested is None:
+        return "normal"
+    if requested not in PRIORITIES:
+        raise ValidationFailed("Mức ưu tiên (priority) chỉ nhận “normal” hoặc “urgent”.",
+                               "priority must be “normal” or “urgent”.", field="priority")
+    if requested == "urgent" and getattr(actor, "role", None) not in SETS_PRIORITY:
+        raise Forbidden("Chỉ tổng đài viên và bộ phận điều phối được đánh dấu khẩn cấp khi tiếp nhận; người gửi "
+                        "không tự đánh dấu khẩn cấp được.",
+                        "Only operators and coordinators may mark a petition urgent at intake; a sender cannot.")
+    return requested
 
 
 def can_set_priority(petition: Petition, actor) -> bool:

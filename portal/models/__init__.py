@@ -3,7 +3,7 @@ from portal.models.agency import Agency, CalendarDay, Category, RoutingRule  # n
 from portal.models.answer_template import AnswerTemplate, PetitionRejection  # noqa: F401
 from portal.models.audit import AuditEntry  # noqa: F401
 from portal.models.dialogue import DialogueSession  # noqa: F401
-from portal.models.leader import LeaderOffice, Obligation, OfficeHolder  # noqa: F401
+from portal.models.leader import LeaderOffice, LeaderReminder, Obligation, OfficeHolder  # noqa: F401
 from portal.models.petition import (  # noqa: F401
     CHANNELS,
     Answer,

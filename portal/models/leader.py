@@ -46,3 +46,20 @@ class Obligation(db.Model):
     period = db.Column(db.String(16), nullable=False)  # month, quarter or year
 
     __table_args__ = (db.UniqueConstraint("office_id", "kind", "period"),)
+
+
+class LeaderReminder(db.Model):
+    """A reminder e-mailed to an office's secretariat that an obligation of a period is still unmet as the period
+    nears its end: one per office, obligation kind and period, so the sweep never sends it twice."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    office_id = db.Column(db.Integer, db.ForeignKey("leader_office.id"), nullable=False)
+    kind = db.Column(db.String(16), nullable=False)  # reception or dialogue
+    period = db.Column(db.String(16), nullable=False)  # month, quarter or year
+    period_start = db.Column(db.Date, nullable=False)
+    required = db.Column(db.Integer, nullable=False)
+    held = db.Column(db.Integer, nullable=False)  # held so far when the reminder was sent
+    email = db.Column(db.String(255), nullable=False)
+    sent_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    __table_args__ = (db.UniqueConstraint("office_id", "kind", "period", "period_start"),)

@@ -5,31 +5,9 @@
   var element = document.getElementById("committee-map");
   var status = document.getElementById("map-status");
   if (!element || !status) return;
-  var text = function (name) { return element.getAttribute("data-text-" + name) || ""; };
-  var say = function (message, warning) {
-    status.textContent = message;
-    status.classList.toggle("warning", !!warning);
-  };
-  if (typeof L === "undefined" || !L.markerClusterGroup || !L.heatLayer) {
-    element.hidden = true;
-    say(text("tiles-failed"), true);
-    return;
-  }
-
-  var VIETNAM = [[8.2, 102.1], [23.4, 109.5]];
-  var map = L.map(element, { scrollWheelZoom: false }).fitBounds(VIETNAM);
-  var tiles = L.tileLayer(element.getAttribute("data-tile-url"), {
-    attribution: element.getAttribute("data-tile-attribution"), maxZoom: 19
-  }).addTo(map);
-  var tilesFailed = false, tileLoaded = false;
-  var tilesMissing = function () {
-    if (tilesFailed || tileLoaded) return;
-    tilesFailed = true;
-    say(text("tiles-failed"), true);
-  };
-  tiles.on("tileerror", tilesMissing);
-  tiles.on("tileload", function () { tileLoaded = true; });
-  window.setTimeout(tilesMissing, 8000);  // a tile server that never answers is as missing as one that refuses
+  var view = PortalMap.start(element, status, function () { return !!(L.markerClusterGroup && L.heatLayer); });
+  if (!view) return;
+  var map = view.map, text = view.text, say = view.say;
 
   var query = element.getAttribute("data-query");
   var markers = L.markerClusterGroup({ showCoverageOnHover: false });
@@ -45,25 +23,8 @@
 
   function pointsUrl(bounds) {
     var parts = query ? [query] : [];
-    if (bounds) {
-      parts.push("bbox=" + [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-        .map(function (value, index) { return Math.max(index % 2 ? -90 : -180, Math.min(index % 2 ? 90 : 180, value)).toFixed(5); })
-        .join(","));
-    }
+    if (bounds) parts.push(PortalMap.bbox(bounds));
     return element.getAttribute("data-points") + "?" + parts.join("&");
-  }
-
-  function popup(properties) {
-    var box = document.createElement("div");
-    box.className = "map-popup";
-    var link = document.createElement("a");
-    link.href = properties.url;
-    link.textContent = properties.title || text("open");
-    var meta = document.createElement("p");
-    meta.textContent = properties.code + " · " + (properties.created_at || "").slice(0, 10);
-    box.appendChild(link);
-    box.appendChild(meta);
-    return box;
   }
 
   function fit(bounds) {
@@ -77,14 +38,10 @@
     return fetchJson(pointsUrl(bounds)).then(function (body) {
       if (mine !== request) return;
       markers.clearLayers();
-      markers.addLayers(body.features.map(function (feature) {
-        var point = feature.geometry.coordinates;
-        return L.marker([point[1], point[0]], { title: feature.properties.title, alt: feature.properties.title })
-          .bindPopup(popup(feature.properties));
-      }));
+      markers.addLayers(PortalMap.markers(body.features, "created_at", text("open")));
       if (body.features.length) fit(markers.getBounds());
       truncatedOnce = truncatedOnce || body.truncated;
-      if (!tilesFailed && layer === "markers") say(body.truncated ? text("truncated") : (body.features.length ? "" : text("none")));
+      if (!view.tilesFailed && layer === "markers") say(body.truncated ? text("truncated") : (body.features.length ? "" : text("none")));
     }).catch(function () {
       if (mine === request) say(text("data-failed"), true);
     });
@@ -109,12 +66,12 @@
       (heat ? Promise.resolve() : loadHeat()).then(function () {
         if (layer !== "heat") return;
         map.addLayer(heat);
-        if (!tilesFailed) say(text("heat"));
+        if (!view.tilesFailed) say(text("heat"));
       }).catch(function () { say(text("data-failed"), true); });
     } else {
       if (heat) map.removeLayer(heat);
       map.addLayer(markers);
-      if (!tilesFailed) say("");
+      if (!view.tilesFailed) say("");
     }
   }
 

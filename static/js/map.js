@@ -4,32 +4,10 @@
   var element = document.getElementById("public-map");
   var status = document.getElementById("map-status");
   if (!element || !status) return;
-  var text = function (name) { return element.getAttribute("data-text-" + name) || ""; };
-  var say = function (message, warning) {
-    status.textContent = message;
-    status.classList.toggle("warning", !!warning);
-  };
-  if (typeof L === "undefined" || !L.markerClusterGroup) {
-    element.hidden = true;
-    say(text("tiles-failed"), true);
-    return;
-  }
-
-  var VIETNAM = [[8.2, 102.1], [23.4, 109.5]];
+  var view = PortalMap.start(element, status, function () { return !!L.markerClusterGroup; });
+  if (!view) return;
+  var map = view.map, text = view.text, say = view.say;
   var MAX_PAGES = 4;  // 4 × 500 points: beyond that the newest are shown and zooming in shows more
-  var map = L.map(element, { scrollWheelZoom: false }).fitBounds(VIETNAM);
-  var tiles = L.tileLayer(element.getAttribute("data-tile-url"), {
-    attribution: element.getAttribute("data-tile-attribution"), maxZoom: 19
-  }).addTo(map);
-  var tilesFailed = false, tileLoaded = false;
-  var tilesMissing = function () {
-    if (tilesFailed || tileLoaded) return;
-    tilesFailed = true;
-    say(text("tiles-failed"), true);
-  };
-  tiles.on("tileerror", tilesMissing);
-  tiles.on("tileload", function () { tileLoaded = true; });
-  window.setTimeout(tilesMissing, 8000);  // a tile server that never answers is as missing as one that refuses
 
   var markers = L.markerClusterGroup({ showCoverageOnHover: false });
   map.addLayer(markers);
@@ -40,26 +18,9 @@
   function url(page, bounds) {
     var parts = [];
     if (query) parts.push(query);
-    if (bounds) {
-      parts.push("bbox=" + [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-        .map(function (value, index) { return Math.max(index % 2 ? -90 : -180, Math.min(index % 2 ? 90 : 180, value)).toFixed(5); })
-        .join(","));
-    }
+    if (bounds) parts.push(PortalMap.bbox(bounds));
     parts.push("page=" + page);
     return api + "?" + parts.join("&");
-  }
-
-  function popup(properties) {
-    var box = document.createElement("div");
-    box.className = "map-popup";
-    var link = document.createElement("a");
-    link.href = properties.url;
-    link.textContent = properties.title || text("open");
-    var meta = document.createElement("p");
-    meta.textContent = properties.code + " · " + (properties.published_at || "").slice(0, 10);
-    box.appendChild(link);
-    box.appendChild(meta);
-    return box;
   }
 
   function load(bounds) {
@@ -80,17 +41,13 @@
     return fetchPage(1).then(function (more) {
       if (mine !== request) return;
       markers.clearLayers();
-      markers.addLayers(collected.map(function (feature) {
-        var point = feature.geometry.coordinates;
-        return L.marker([point[1], point[0]], { title: feature.properties.title, alt: feature.properties.title })
-          .bindPopup(popup(feature.properties));
-      }));
+      markers.addLayers(PortalMap.markers(collected, "published_at", text("open")));
       if (!fittedOnce && collected.length) {
         fittedOnce = true;
         map.fitBounds(markers.getBounds(), { maxZoom: 15, padding: [20, 20] });
       }
       truncatedOnce = truncatedOnce || !!more;
-      if (!tilesFailed) say(more ? text("truncated") : (collected.length ? "" : text("none")));
+      if (!view.tilesFailed) say(more ? text("truncated") : (collected.length ? "" : text("none")));
     }).catch(function () {
       if (mine === request) say(text("data-failed"), true);
     });

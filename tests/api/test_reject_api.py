@@ -78,3 +78,23 @@ def test_metrics_carry_the_rejections(client, petition_factory, api_key):
     so_xd = next(a for a in body["agencies"] if a["code"] == "SO-XD")
     assert (so_xd["received"], so_xd["rejected"], so_xd["response_rate"]) == (1, 1, None)
     assert body["overall"]["rejected"] == 1
+
+
+def test_metrics_count_rejections_per_reason_adding_up_to_rejected(client, petition_factory, api_key):
+    coordinator, head = bearer(api_key("coordinator")), bearer(api_key("agency_head", "SO-XD"))
+    proposed, waiting = petition_factory(), petition_factory(triage=True)
+    reject = lambda petition, reason, key: client.post(  # noqa: E731
+        f"/api/v1/petitions/{petition.code}/reject", json={"reason": reason, "note": NOTE}, headers=key).get_json()
+    assert reject(proposed, "out_of_scope", head) == {"status": "returned"}
+    assert reject(proposed, "duplicate", coordinator) == {"status": "rejected"}  # confirmed under its own reason
+    assert reject(waiting, "spam", coordinator) == {"status": "rejected"}
+    tracked = client.get(f"/api/v1/petitions/{proposed.code}", headers={"X-Tracking-Secret": proposed.plain_secret})
+    assert tracked.get_json()["rejection"]["reason"] == "duplicate"  # the sender reads the reason confirmed
+    today = local_today().isoformat()
+    body = validate(client.get(f"/api/v1/metrics?from={today}&to={today}"), "/metrics", "get", 200)
+    so_xd = next(a for a in body["agencies"] if a["code"] == "SO-XD")
+    none = dict.fromkeys(("spam", "duplicate", "out_of_scope", "abusive", "insufficient_information"), 0)
+    assert so_xd["rejected_by_reason"] == {**none, "duplicate": 1} and so_xd["rejected"] == 1
+    assert body["overall"]["rejected_by_reason"] == {**none, "duplicate": 1, "spam": 1}
+    for row in (*body["agencies"], body["overall"]):
+        assert sum(row["rejected_by_reason"].values()) == row["rejected"]

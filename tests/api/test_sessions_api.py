@@ -72,3 +72,23 @@ def test_compliance_needs_a_committee_key_and_equals_the_count(client, db, api_k
     assert rows["province"]["name"] == "Nguyễn Văn Tỉnh" and rows["province"]["place"] == "Thành phố Đà Nẵng"
     assert rows["commune"]["held"] == {"reception": 1, "dialogue": 0} and not rows["commune"]["compliant"]
     assert rows["commune"]["conclusions_on_time"] == 1
+
+
+def test_compliance_counts_the_petitions_raised_at_a_leaders_sessions_answered_on_time(client, db, api_key):
+    from portal.domain.intake import route_pending
+    from portal.domain.petitions import PetitionDraft
+    from tests.domain.test_leaders import answer
+
+    commune = commune_office(db)
+    item = held(db, commune, date(2026, 10, 7))
+    ids = [dialogues.record_petition(db.session, item, PetitionDraft(
+        content=f"{VALID_CONTENT} Ý kiến {n}.", category_code="giao-thong")).petition_id for n in range(3)]
+    db.session.commit()
+    route_pending(db.session)
+    answer(db, db.session.get(Petition, ids[0]), late=False)
+    answer(db, db.session.get(Petition, ids[1]), late=True)
+    response = client.get("/api/v1/leaders/compliance?from=2026-10-01&to=2026-10-31",
+                          headers=bearer(api_key("committee")))
+    [row] = validate(response, "/leaders/compliance", "get", 200)["leaders"]
+    assert row["answered_on_time"] == {"total": 3, "answered": 2, "on_time": 1}
+    assert set(row) >= {"name", "office", "level", "place", "required", "held", "conclusions_on_time", "compliant"}

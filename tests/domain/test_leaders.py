@@ -41,12 +41,40 @@ def by_holder(rows):
     return {row.holder.name: row for row in rows}
 
 
-def test_a_new_office_carries_the_default_obligations_of_its_level(db):
+def test_a_new_office_carries_the_default_obligations_of_its_level_each_with_its_source(db):
     province, commune = province_office(db), commune_office(db)
-    assert {(o.kind, o.count, o.period) for o in province.obligations} == {("reception", 1, "month"),
-                                                                          ("dialogue", 1, "year")}
+    # Quy định 11-QĐi/TW sets no periodic dialogue for a province's head (one when citizens ask or when needed).
+    assert {(o.kind, o.count, o.period) for o in province.obligations} == {("reception", 1, "month")}
     assert {(o.kind, o.count, o.period) for o in commune.obligations} == {("reception", 2, "month"),
                                                                          ("dialogue", 1, "year")}
+    sources = {(office.level, o.kind): leaders.obligation_source(office, o)
+               for office in (province, commune) for o in office.obligations}
+    assert sources[("province", "reception")].startswith("Quy định 11-QĐi/TW")
+    assert "ít nhất 2 ngày trong 1 tháng" in sources[("commune", "reception")]
+    assert sources[("commune", "dialogue")].startswith("Luật Tổ chức chính quyền địa phương 2025, Điều 43")
+
+
+def test_an_obligation_an_admin_changed_has_no_source(db):
+    office = province_office(db)
+    leaders.set_obligation(db.session, office, kind="reception", period="month", count=3)
+    assert leaders.obligation_source(office, office.obligations[0]) == ""
+
+
+def test_the_secretariat_address_is_validated_normalised_and_audited(db, make_user):
+    admin = make_user("admin")
+    office = province_office(db)
+    db.session.commit()
+    with pytest.raises(ValidationFailed) as refused:
+        leaders.set_secretariat_email(db.session, office, "văn phòng@", actor=admin)
+    assert refused.value.field == "secretariat_email"
+    leaders.set_secretariat_email(db.session, office, "  VanPhong@DaNang.gov.vn ", actor=admin)
+    db.session.commit()
+    assert office.secretariat_email == "VanPhong@danang.gov.vn"
+    entry = db.session.query(AuditEntry).filter_by(object_type="leader_office", action="update",
+                                                   actor_id=admin.id).one()
+    assert "secretariat_email" in entry.changes
+    leaders.set_secretariat_email(db.session, office, "", actor=admin)
+    assert office.secretariat_email is None
 
 
 def test_an_unknown_place_or_level_is_refused(db):
@@ -132,8 +160,10 @@ def test_compliance_equals_a_count_by_hand(db):
     assert (rows["commune"].conclusions_due, rows["commune"].conclusions_on_time) == (5, 0)
     yearly = {row.office.level: row for row in
               leaders.compliance(db.session, date(2026, 1, 1), date(2026, 12, 31), today=date(2027, 1, 10))}
-    assert yearly["province"].required == {"reception": 12, "dialogue": 1}
+    assert yearly["province"].required == {"reception": 12, "dialogue": 0}
     assert yearly["province"].held == {"reception": 3, "dialogue": 1}
+    assert yearly["commune"].required == {"reception": 24, "dialogue": 1}
+    assert ("dialogue", date(2026, 1, 1), date(2026, 12, 31), 1, 0) in yearly["commune"].missed
 
 
 def test_a_planned_session_takes_the_office_holder_and_target_group(db):
@@ -260,3 +290,53 @@ def test_an_office_owes_nothing_before_its_first_holder(db):
     [row] = rows
     assert row.required["reception"] == 1 and [start for _k, start, *_ in row.missed] == [date(2026, 3, 1)]
     assert leaders.compliance(db.session, date(2026, 1, 1), date(2026, 2, 28), today=date(2026, 4, 10)) == []
+
+
+def answer(db, petition, *, late: bool):
+    """Published by the agency's officer and head; `late`: its due date had passed when the head approved it."""
+    from portal.domain import workflow
+    from portal.models import User
+
+    users = []
+    for role in ("agency_officer", "agency_head"):
+        user = User(email=f"{role}.{petition.id}@x.vn", full_name="Cán bộ", role=role, agency=petition.agency)
+        user.set_password("mật-khẩu-thử-123")
+        users.append(user)
+    db.session.add_all(users)
+    db.session.flush()
+    if late:
+        petition.due_date = date(2020, 1, 2)
+    workflow.accept(db.session, petition, users[0])
+    workflow.submit_answer(db.session, petition, users[0], "<p>Đã kiểm tra và xử lý xong tại hiện trường.</p>")
+    workflow.approve_answer(db.session, petition, users[1])
+    db.session.commit()
+
+
+def test_petitions_answered_on_time_per_leader_equal_a_count_by_hand(db):
+    province, commune = province_office(db), commune_office(db)
+    reception = held(db, commune, date(2026, 10, 6))
+    dialogue = held(db, commune, date(2026, 10, 20), kind="dialogue")
+    provincial = held(db, province, date(2026, 10, 8))
+    november = held(db, commune, date(2026, 11, 3))  # outside the period
+
+    def raised(item, n):
+        return dialogues.record_petition(db.session, item, PetitionDraft(
+            content=f"{VALID_CONTENT} Ý kiến số {n}.", category_code="giao-thong")).petition_id
+
+    ids = [raised(reception, 1), raised(reception, 2), raised(dialogue, 3), raised(provincial, 4),
+           raised(november, 5)]
+    db.session.commit()
+    route_pending(db.session)
+    on_time, late, still_open, provincial_open, outside = (db.session.get(Petition, i) for i in ids)
+    answer(db, on_time, late=False)
+    answer(db, late, late=True)
+    answer(db, outside, late=False)
+    assert (on_time.answered_on_time, late.answered_on_time) == (True, False)
+
+    rows = {row.office.level: row for row in
+            leaders.compliance(db.session, date(2026, 10, 1), date(2026, 10, 31), today=date(2026, 12, 1))}
+    # The commune's reception day and dialogue raised three: two answered, one of them on time.
+    assert rows["commune"].answered_on_time == {"total": 3, "answered": 2, "on_time": 1}
+    assert rows["province"].answered_on_time == {"total": 1, "answered": 0, "on_time": 0}
+    assert rows["commune"].as_json()["answered_on_time"] == {"total": 3, "answered": 2, "on_time": 1}
+    assert (still_open.status, provincial_open.status) == ("assigned", "assigned")

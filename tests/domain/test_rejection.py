@@ -9,7 +9,8 @@ from portal.domain import calendar, metrics, rollups, workflow
 from portal.domain.errors import Conflict, Forbidden, ValidationFailed
 from portal.domain.lifecycle import allowed_actions
 from portal.domain.metrics import Filters, Period
-from portal.domain.rejections import pending_proposal, rejections_in, sender_view
+from portal.domain.rejections import (pending_proposal, rejections_by_reason, rejections_in,
+                                      sender_view)
 from portal.models import Category, OutboxMessage, PetitionEvent, PetitionRejection
 from tests import oracles
 from tests.conftest import form_post
@@ -192,3 +193,57 @@ def test_the_committee_lists_rejections_by_period_and_agency(db, petition_factor
     paged = rejections_in(db.session, today, today, per_page=2, page=2)
     assert (len(paged.items), paged.pages) == (1, 2)
     assert db.session.query(PetitionRejection).filter_by(kind="rejection").count() == 3
+
+
+def reasons_archive(db, petition_factory, staff):
+    """SO-XD: two spam, one duplicate, one proposed as out_of_scope and confirmed by the coordinator as abusive, one
+    proposed and assigned back (not rejected); one rejected in triage (no agency) as insufficient information; one
+    SO-XD hotline item rejected as spam."""
+    from portal.domain.routing import assign, default_official
+
+    for reason in ("spam", "spam", "duplicate"):
+        workflow.reject(db.session, petition_factory(), staff["coordinator"], reason, NOTE)
+    confirmed, declined = petition_factory(), petition_factory()
+    for petition in (confirmed, declined):
+        workflow.propose_rejection(db.session, petition, staff["head"], "out_of_scope", NOTE)
+    workflow.reject(db.session, confirmed, staff["coordinator"], "abusive", NOTE)
+    assign(db.session, declined, agency=declined.category.default_agency, task="Xem xét, trả lời",
+           responsible_official=default_official(db.session, declined.category.default_agency),
+           due_date=declined.due_date, expected_result="Trả lời người dân", actor=staff["coordinator"])
+    workflow.reject(db.session, petition_factory(triage=True), staff["coordinator"], "insufficient_information", NOTE)
+    workflow.reject(db.session, petition_factory(channel="hotline"), staff["coordinator"], "spam", NOTE)
+    db.session.commit()
+
+
+def test_rejections_are_counted_per_reason_and_the_reasons_add_up_to_rejected(db, petition_factory, staff):
+    reasons_archive(db, petition_factory, staff)
+    today = calendar.local_today()
+    ranking = metrics.agency_ranking(db.session, today, today, min_sample=1)
+    so_xd = next(r for r in ranking["agencies"] if r["code"] == "SO-XD")
+    assert so_xd["rejected_by_reason"] == {"spam": 3, "duplicate": 1, "out_of_scope": 0, "abusive": 1,
+                                           "insufficient_information": 0}
+    assert ranking["overall"]["rejected_by_reason"] == {**so_xd["rejected_by_reason"], "insufficient_information": 1}
+    hotline = Filters(channel="hotline")
+    traffic = Filters(category_id=db.session.query(Category).filter_by(code="giao-thong").one().id)
+    for filters in (metrics.NO_FILTERS, hotline, traffic):
+        ranking = metrics.agency_ranking(db.session, today, today, min_sample=1, filters=filters)
+        for row in (*ranking["agencies"], ranking["overall"]):
+            assert sum(row["rejected_by_reason"].values()) == row["rejected"], (filters, row.get("code"))
+        assert ranking == oracles.scan_ranking(db.session, today, today, min_sample=1, filters=filters)
+    assert metrics.agency_ranking(db.session, today, today, min_sample=1, filters=hotline)["overall"][
+        "rejected_by_reason"]["spam"] == 1
+    yesterday = today - timedelta(days=1)
+    assert metrics.agency_ranking(db.session, yesterday, yesterday)["overall"]["rejected_by_reason"] == dict.fromkeys(
+        ("spam", "duplicate", "out_of_scope", "abusive", "insufficient_information"), 0)
+
+
+def test_the_committee_table_counts_rejections_per_agency_and_reason(db, petition_factory, staff):
+    reasons_archive(db, petition_factory, staff)
+    today = calendar.local_today()
+    table = rejections_by_reason(db.session, today, today)
+    assert [(row.agency.code if row.agency else None, row.total) for row in table.rows] == [("SO-XD", 5), (None, 1)]
+    assert (table.total, table.by_reason["spam"], table.by_reason["insufficient_information"]) == (6, 3, 1)
+    ranking = metrics.agency_ranking(db.session, today, today, min_sample=1)
+    assert table.by_reason == ranking["overall"]["rejected_by_reason"]
+    only = rejections_by_reason(db.session, today, today, agency_id=staff["officer"].agency_id)
+    assert [row.agency.code for row in only.rows] == ["SO-XD"] and only.total == 5

@@ -166,7 +166,8 @@ def test_figures_are_the_same_before_and_after_anonymisation(db, petition_factor
     rate_petition(db.session, rated, {name: 5 for name in SCORE_ELEMENTS}, True, "Cảm ơn, đã sửa xong.")
     publish(db, with_contact(petition_factory), make_user)
     rejected = with_contact(petition_factory, triage=True)
-    transition(db.session, rejected, "rejected", note="Không thuộc thẩm quyền giải quyết của tỉnh.")
+    workflow.reject(db.session, rejected, make_user("coordinator"), "out_of_scope",
+                    "Không thuộc thẩm quyền giải quyết của tỉnh.")
     with_contact(petition_factory)  # open
     db.session.commit()
     before = figures(db)

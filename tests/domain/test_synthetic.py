@@ -20,6 +20,7 @@ from portal.domain.overdue import sweep
 from portal.domain.petitions import published_answer
 from portal.domain.rollups import write_bulk_rows
 from portal.models import Answer, Apology, Category, DailyRating, Petition, PetitionEvent, Rating
+from tests.conftest import shared_data_loaded, shared_data_now_loaded
 
 
 # The archive's fates depend on the day it is made ("now"), so the same seed gives other statuses on another
@@ -28,10 +29,17 @@ ARCHIVE_MADE_AT = datetime(2026, 11, 27, 3, 0)
 
 
 @pytest.fixture
-def archive(db, monkeypatch):
-    monkeypatch.setattr(synthetic, "utcnow", lambda: ARCHIVE_MADE_AT)
-    seed_synthetic(db.session, 2000, seed=5, render_apology=render_apology_letter)
+def archive(db, monkeypatch, request):
+    """2,000 synthetic petitions, loaded once for the tests marked as only reading them."""
+    if not shared_data_loaded(request):
+        monkeypatch.setattr(synthetic, "utcnow", lambda: ARCHIVE_MADE_AT)
+        seed_synthetic(db.session, 2000, seed=5, render_apology=render_apology_letter)
+        db.session.commit()
+        shared_data_now_loaded(request)
     return db.session
+
+
+reads_archive = pytest.mark.reads_shared_data("synthetic archive of 2,000")
 
 
 def timelines(session) -> dict[int, list[PetitionEvent]]:
@@ -41,6 +49,7 @@ def timelines(session) -> dict[int, list[PetitionEvent]]:
     return events
 
 
+@reads_archive
 def test_every_timeline_is_a_chain_of_allowed_steps_in_time_order_ending_at_the_status(archive):
     petitions = {p.id: p for p in archive.query(Petition)}
     now = ARCHIVE_MADE_AT
@@ -58,6 +67,7 @@ def test_every_timeline_is_a_chain_of_allowed_steps_in_time_order_ending_at_the_
                                                       "rejected", "withdrawn", "returned"}
 
 
+@reads_archive
 def test_every_published_petition_has_its_approved_answer_redacted_for_the_public(archive):
     published = archive.query(Petition).filter(Petition.status.in_(("published", "closed"))).all()
     assert len(published) > 1000
@@ -74,6 +84,7 @@ def test_every_published_petition_has_its_approved_answer_redacted_for_the_publi
     assert archive.query(Answer).count() == len(published) + len(waiting)
 
 
+@reads_archive
 def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothing_left(archive):
     today = local_date(ARCHIVE_MADE_AT)  # the archive's today
     late = archive.query(Petition).filter(Petition.answered_on_time.is_(False)).all()
@@ -91,6 +102,7 @@ def test_items_late_or_still_overdue_have_their_apology_and_a_sweep_finds_nothin
     assert sweep(archive, today) == 0
 
 
+@reads_archive
 def test_returns_transfers_and_apologies_count_what_the_petitions_went_through(archive):
     today = local_date(ARCHIVE_MADE_AT)
     counts = responsibility_counts(archive, today - timedelta(days=400), today)
@@ -168,13 +180,13 @@ def test_due_dates_and_handling_days_are_the_calendars_own():
 
 
 def test_pieces_leave_the_same_archive_as_whole_chunks(db, monkeypatch):
-    monkeypatch.setattr(synthetic, "CHUNK", 400)
+    monkeypatch.setattr(synthetic, "CHUNK", 250)
     monkeypatch.setattr(synthetic, "utcnow", lambda: datetime(2026, 5, 4, 3, 2, 1))
     monkeypatch.setattr(synthetic, "hash_secret", lambda secret: "-")
 
     def archive(first_piece):
         monkeypatch.setattr(synthetic, "FIRST_PIECE", first_piece)
-        seed_synthetic(db.session, 1000, seed=4, render_apology=render_apology_letter)
+        seed_synthetic(db.session, 600, seed=4, render_apology=render_apology_letter)
         rows = {table: db.session.execute(text(f"SELECT * FROM {table} ORDER BY id")).all() for table in LOADED_TABLES}
         if db.engine.dialect.name == "postgresql":  # ids start again at 1, as SQLite's do after the deletes
             db.session.execute(text(f"TRUNCATE {', '.join(LOADED_TABLES)} RESTART IDENTITY CASCADE"))
@@ -184,7 +196,7 @@ def test_pieces_leave_the_same_archive_as_whole_chunks(db, monkeypatch):
         db.session.commit()
         return rows
 
-    assert archive(30) == archive(400)
+    assert archive(30) == archive(250)
 
 
 def test_a_load_leaves_every_key_of_the_loaded_tables_in_place(db):

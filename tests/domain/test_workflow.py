@@ -111,3 +111,19 @@ def test_two_writers_on_two_connections_the_second_gets_a_conflict(app, db, peti
         second.close()
     db.session.expire_all()
     assert db.session.query(Petition).filter_by(code=code).one().title == "Sửa bởi cán bộ A"
+
+
+def test_only_a_coordinator_or_an_admin_assigns_by_hand(db, petition_factory, make_user):
+    from portal.domain.routing import HandAssignment, assign_by_hand
+
+    petition = petition_factory(category="giao-thong", triage=True)
+    form = HandAssignment(category_code="moi-truong", agency_code="SO-NNMT", responsible_official="Trưởng phòng",
+                          task="Kiểm tra", due_date=None, expected_result="Trả lời người dân")
+    for role, agency_code in (("agency_head", "SO-XD"), ("agency_officer", "SO-XD"), ("operator", None),
+                              ("committee", None)):
+        with pytest.raises(Forbidden):
+            assign_by_hand(db.session, petition, form, make_user(role, agency_code))
+    assert petition.category.code == "giao-thong" and petition.needs_triage
+    assert db.session.query(Assignment).filter_by(petition_id=petition.id).count() == 0
+    assignment = assign_by_hand(db.session, petition, form, make_user("coordinator"))
+    assert assignment.lead_agency.code == "SO-NNMT" and petition.category.code == "moi-truong"

@@ -1,5 +1,6 @@
 """The committee sees rejections beside the response rate, and lists them with their reasons and notes, by period
 and agency, a page at a time."""
+import re
 from datetime import timedelta
 
 from portal.domain import workflow
@@ -24,11 +25,39 @@ def test_the_list_shows_each_rejection_with_its_reason_and_note(client, db, make
     assert "Tin rác, quảng cáo" in page and NOTE in page and "Không đủ thông tin để xử lý" in page
     assert "Chưa giao cơ quan" in page and "2 phản ánh bị từ chối" in page
     one_agency = client.get("/ban-dan-van/tu-choi?agency=SO-XD").get_data(as_text=True)
-    assert "1 phản ánh bị từ chối" in one_agency and "Không đủ thông tin" not in one_agency
+    listing = one_agency.split('id="rejections"')[1]  # the reasons table above names every reason in its head
+    assert "1 phản ánh bị từ chối" in one_agency and "Không đủ thông tin" not in listing
     last_week = (local_today() - timedelta(days=7)).isoformat()
     earlier = client.get(f"/ban-dan-van/tu-choi?from={last_week}&to={last_week}").get_data(as_text=True)
     assert "Không có phản ánh bị từ chối trong kỳ." in earlier
     assert client.get("/ban-dan-van/tu-choi?from=2026-13-01").status_code == 422
+
+
+def reason_cells(page: str, row: str) -> dict[str, str]:
+    """{reason: count} of one row (its header text) of the table of rejections per agency and reason."""
+    table = page.split('id="rejections-by-reason"')[1].split("</table>")[0]
+    cells = table.split(f"<th scope=\"row\">{row}</th>")[1].split("</tr>")[0]
+    return dict(re.findall(r'data-reason="(\w+)">(\d+)<', cells))
+
+
+def test_the_committee_reads_rejections_per_agency_and_reason(client, db, make_user, petition_factory, login_as):
+    coordinator, head = make_user("coordinator"), make_user("agency_head", "SO-XD")
+    reject(db, petition_factory(), coordinator)
+    reject(db, petition_factory(), coordinator, "duplicate", "Trùng với phản ánh PA-2026-000001 đã được trả lời.")
+    proposed = petition_factory()
+    workflow.propose_rejection(db.session, proposed, head, "abusive", NOTE)  # a proposal alone is not counted
+    reject(db, petition_factory(triage=True), coordinator)
+    login_as("committee")
+    page = client.get("/ban-dan-van/tu-choi").get_data(as_text=True)
+    zero = {"out_of_scope": "0", "abusive": "0", "insufficient_information": "0"}
+    assert reason_cells(page, "Sở Xây dựng") == {"spam": "1", "duplicate": "1", **zero}
+    assert reason_cells(page, "Chưa giao cơ quan") == {"spam": "1", "duplicate": "0", **zero}
+    assert reason_cells(page, "Tổng") == {"spam": "2", "duplicate": "1", **zero}
+    one_agency = client.get("/ban-dan-van/tu-choi?agency=SO-XD").get_data(as_text=True)
+    assert "Chưa giao cơ quan" not in one_agency.split('id="rejections"')[0]
+    last_week = (local_today() - timedelta(days=7)).isoformat()
+    earlier = client.get(f"/ban-dan-van/tu-choi?from={last_week}&to={last_week}").get_data(as_text=True)
+    assert 'id="rejections-by-reason"' not in earlier
 
 
 def test_the_list_is_paginated(client, db, make_user, petition_factory, login_as, monkeypatch):
@@ -61,3 +90,10 @@ def test_the_dashboard_and_the_transparency_page_show_rejections_beside_the_resp
     assert so_xd.split(",")[header.split(",").index("Từ chối")] == "1"
     public = client.get("/minh-bach").get_data(as_text=True)
     assert "(1 trong kỳ)" in public and '<td class="num rejected">1</td>' in public
+
+
+def test_the_agency_heads_figures_show_rejections_beside_the_response_rate(client, login_as):
+    login_as("agency_head", "SO-XD")
+    page = client.get("/co-quan/giai-trinh").get_data(as_text=True)
+    assert re.search(r'Tỷ lệ trả lời</dt><dd id="response-rate">.*?</dd>\s*<dt>Từ chối \(ngoài tỷ lệ trả lời\)</dt>'
+                     r'<dd id="rejected">0</dd>', page, re.S)

@@ -94,3 +94,78 @@ def test_the_periodic_report_prints_with_letterhead_and_downloads_as_xlsx(client
     assert rows[1][:2] == ("Buổi tiếp công dân định kỳ", 1) and rows[3][:2] == ("Lượt công dân được tiếp", 9)
     assert rows[6] == ("Giao thông", 1, 0, 0, 1, 0) and rows[-1][0] == "Tổng"
     assert client.get("/ban-dan-van/bao-cao-tiep-dan?ky=quy&so=7&nam=2026").status_code == 422
+
+
+def test_the_committee_page_shows_answers_on_time_offices_without_address_and_ad_hoc_candidates(
+        client, db, login_as, petition_factory):
+    first, _last = last_month()
+    province = province_office(db)
+    commune_office(db)  # without an address
+    province.secretariat_email = "vanphong.tinh@danang.gov.vn"
+    held(db, province, first + timedelta(days=3))
+    crowded = petition_factory()
+    crowded.supporters = 42
+    db.session.commit()
+    login_as("committee")
+    page = client.get("/ban-dan-van/nguoi-dung-dau").get_data(as_text=True)
+    table = page[page.index('id="compliance"'):]
+    rows = {name: table[table.index(name):table.index("</tr>", table.index(name))]
+            for name in ("Nguyễn Văn Tỉnh", "Trần Thị Xã")}
+    assert "chưa có địa chỉ thư của văn phòng" in rows["Trần Thị Xã"]
+    assert "chưa có địa chỉ thư của văn phòng" not in rows["Nguyễn Văn Tỉnh"]
+    assert 'class="answered-on-time">0 / 0 / 0' in rows["Nguyễn Văn Tỉnh"]
+    candidates = page[page.index('id="ad-hoc"'):]
+    assert crowded.code in candidates and "42 người cùng ủng hộ" in candidates and "Giao thông" in candidates
+    dashboard = client.get("/ban-dan-van/").get_data(as_text=True)
+    count = dashboard[dashboard.index('id="ad-hoc-count"'):dashboard.index("</p>", dashboard.index('id="ad-hoc-count"'))]
+    assert "Vụ việc nên tiếp dân đột xuất: 1" in count and "/ban-dan-van/nguoi-dung-dau#ad-hoc" in count
+
+
+def test_ad_hoc_candidates_are_for_the_committee_and_admins_only(client, db, login_as):
+    login_as("agency_officer", "SO-XD")
+    assert client.get("/ban-dan-van/nguoi-dung-dau").status_code == 403
+
+
+def test_the_admin_sets_the_secretariat_address_validated_and_audited(client, db, login_as):
+    admin = login_as("admin")
+    office = province_office(db)
+    db.session.commit()
+    url = f"/quan-tri/lanh-dao/{office.id}/van-phong"
+    refused = form_post(client, url, {"secretariat_email": "văn phòng@"}, page_url="/quan-tri/lanh-dao",
+                        follow_redirects=True)
+    assert "Địa chỉ thư điện tử của văn phòng không hợp lệ" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(LeaderOffice, office.id).secretariat_email is None
+    form_post(client, url, {"secretariat_email": "vanphong.tinh@danang.gov.vn"}, page_url="/quan-tri/lanh-dao")
+    db.session.expire_all()
+    assert db.session.get(LeaderOffice, office.id).secretariat_email == "vanphong.tinh@danang.gov.vn"
+    entry = db.session.query(AuditEntry).filter_by(object_type="leader_office", action="update",
+                                                   actor_id=admin.id).one()
+    assert "vanphong.tinh@danang.gov.vn" in entry.changes
+    page = client.get("/quan-tri/lanh-dao").get_data(as_text=True)
+    assert 'value="vanphong.tinh@danang.gov.vn"' in page
+
+
+def test_the_admin_page_shows_the_source_of_each_default_figure(client, db, login_as):
+    login_as("admin")
+    office = commune_office(db)
+    leaders.set_obligation(db.session, office, kind="reception", period="month", count=4)
+    db.session.commit()
+    page = client.get("/quan-tri/lanh-dao").get_data(as_text=True)
+    card = page[page.index(f'id="office-{office.id}"'):]
+    assert "Căn cứ: Luật Tổ chức chính quyền địa phương 2025, Điều 43" in card
+    assert "Căn cứ: mức do quản trị đặt" in card  # 4 reception days a month is the admin's, not the rule's
+    defaults = page[page.index('id="default-sources"'):page.index("</details>", page.index('id="default-sources"'))]
+    assert "Quy định 11-QĐi/TW" in defaults and "ít nhất 1 ngày trong 1 tháng" in defaults
+
+
+def test_the_public_dialogue_list_keeps_reception_days_under_their_own_heading(client, db):
+    commune = commune_office(db)
+    dialogue = held(db, commune, date(2026, 10, 20), kind="dialogue")
+    reception = held(db, commune, date(2026, 10, 6))
+    db.session.commit()
+    page = client.get("/doi-thoai-truc-tiep/").get_data(as_text=True)
+    dialogues = page[page.index('id="dialogues"'):page.index("</ul>", page.index('id="dialogues"'))]
+    receptions = page[page.index('id="receptions"'):page.index("</ul>", page.index('id="receptions"'))]
+    assert f"/doi-thoai-truc-tiep/{dialogue.id}" in dialogues and f"/doi-thoai-truc-tiep/{reception.id}" not in dialogues
+    assert f"/doi-thoai-truc-tiep/{reception.id}" in receptions and "Tiếp công dân" in page

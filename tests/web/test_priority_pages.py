@@ -84,3 +84,18 @@ def test_the_tracking_json_gives_priority_and_due_at_on_vietnams_clock(client, p
     assert body["priority"] == "urgent"
     assert body["due_at"] == calendar.local_time(petition.due_at).strftime("%Y-%m-%dT%H:%M:%S") + "+07:00"
     assert body["due_date"] == body["due_at"][:10]
+
+
+def test_the_committee_and_the_agency_show_the_same_hour_deadline_of_an_urgent_item(client, db, login_as,
+                                                                                    petition_factory):
+    petition = petition_factory(category="giao-thong", priority="urgent")
+    due = re.escape(calendar.local_time(petition.due_at).strftime("%H:%M"))
+    pages = {}
+    for role, agency, url in (("agency_officer", "SO-XD", f"/co-quan/phan-anh/{petition.code}"),
+                              ("committee", None, f"/ban-dan-van/phan-anh/{petition.code}")):
+        login_as(role, agency)
+        page = client.get(url).get_data(as_text=True)
+        pages[role] = re.search(r'id="due-date">([^<]+)<', page).group(1)
+        assert re.search(due, pages[role]), (role, pages[role])
+        assert 'id="ack-due"' in page
+    assert pages["agency_officer"] == pages["committee"]

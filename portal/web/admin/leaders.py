@@ -1,6 +1,7 @@
 """Administration of leaders' offices: who holds them (with history) and the reception days and dialogues each owes;
 every change is in the audit trail (domain/leaders.py declares the administrator)."""
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -29,6 +30,10 @@ class HolderForm(FlaskForm):
     starts_on = DateField(_l("Từ ngày"), validators=[DataRequired(_l("Chọn ngày."))])
 
 
+class SecretariatForm(FlaskForm):
+    secretariat_email = StringField(_l("Thư điện tử của văn phòng"), validators=[Optional(), Length(max=255)])
+
+
 class ObligationForm(FlaskForm):
     kind = SelectField(_l("Loại"), choices=[("reception", _l("Tiếp công dân định kỳ")),
                                             ("dialogue", _l("Đối thoại trực tiếp"))])
@@ -39,10 +44,13 @@ class ObligationForm(FlaskForm):
 @bp.route("/lanh-dao")
 @role_required("admin")
 def leader_offices():
-    """Offices, their holders over time and their obligations."""
+    """Offices, their holders over time, their secretariat's address and their obligations with the rule each
+    default figure comes from."""
     return render_template("admin/leaders.html", offices=leaders.offices(db.session), office_form=OfficeForm(),
                            holder_form=HolderForm(), obligation_form=ObligationForm(),
-                           place_name=leaders.place_name)
+                           secretariat_form=SecretariatForm(), place_name=leaders.place_name,
+                           source=leaders.obligation_source,
+                           defaults={level: leaders.default_obligations(level) for level in ("province", "commune")})
 
 
 def saved(action, message: str):
@@ -94,3 +102,15 @@ def set_obligation(office_id):
     return saved(lambda: leaders.set_obligation(db.session, leaders.office_or_404(db.session, office_id),
                                                 kind=form.kind.data, period=form.period.data, count=form.count.data,
                                                 actor=current_user), "Đã lưu nghĩa vụ.")
+
+
+@bp.post("/lanh-dao/<int:office_id>/van-phong")
+@role_required("admin")
+def set_secretariat(office_id):
+    """Where the office's reminders of unmet obligations go; blank removes it."""
+    form = SecretariatForm()
+    if not form.validate_on_submit():
+        return refused(form)
+    return saved(lambda: leaders.set_secretariat_email(db.session, leaders.office_or_404(db.session, office_id),
+                                                       form.secretariat_email.data or "", actor=current_user),
+                 _("Đã lưu địa chỉ thư của văn phòng."))

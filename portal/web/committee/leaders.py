@@ -8,11 +8,13 @@ from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 
 from portal.domain import leaders
-from portal.domain.calendar import local_today
+from portal.domain.ad_hoc_reception import ad_hoc_candidates
+from portal.domain.calendar import local_today, utcnow
 from portal.domain.errors import ValidationFailed
 from portal.domain.spreadsheet import safe_row
 from portal.extensions import db
 from portal.web.committee import bp
+from portal.web.errors import current_language
 from portal.web.inputs import date_arg, int_arg
 from portal.web.security import role_required
 
@@ -29,7 +31,8 @@ def last_month(today):
 @role_required("committee")
 def leader_compliance():
     """Per leader: required vs held in the whole months, quarters and years of the period (last month by default),
-    the periods that fell short, conclusions on time; and this month's obligations still to be held."""
+    the periods that fell short, conclusions and petitions answered on time; this month's obligations still to be
+    held; and the matters that may call for an ad hoc reception."""
     today = local_today()
     default_first, default_last = last_month(today)
     first, last = date_arg("from", default_first), date_arg("to", default_last)
@@ -38,14 +41,17 @@ def leader_compliance():
     return render_template("committee/leaders.html", first=first, last=last, today=today,
                            rows=leaders.compliance(db.session, first, last, today),
                            pending=leaders.month_so_far(db.session, today),
-                           place_name=leaders.place_name, kinds=KIND_NAMES)
+                           candidates=ad_hoc_candidates(db.session, utcnow(), today),
+                           language=current_language(), place_name=leaders.place_name, kinds=KIND_NAMES)
 
 
 def dashboard_block(today) -> dict:
-    """What the dashboard flags: last month's leaders who fell short, and this month's obligations still unmet."""
+    """What the dashboard flags: last month's leaders who fell short, this month's obligations still unmet, and how
+    many matters may call for an ad hoc reception."""
     first, last = last_month(today)
     return {"leaders_missed": [row for row in leaders.compliance(db.session, first, last, today) if not row.compliant],
             "leaders_pending": leaders.month_so_far(db.session, today), "leaders_month": (first, last),
+            "ad_hoc_count": len(ad_hoc_candidates(db.session, utcnow(), today)),
             "leader_kinds": KIND_NAMES, "leader_place": leaders.place_name}
 
 

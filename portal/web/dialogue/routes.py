@@ -195,10 +195,13 @@ def conclude(session_id):
 
 @bp.route("/doi-thoai-truc-tiep/")
 def public_sessions():
-    """Held sessions, for everyone."""
-    items = (db.session.query(DialogueSession).filter(DialogueSession.status != "planned")
-             .order_by(DialogueSession.held_at.desc()).limit(100).all())
-    return render_template("dialogue/public_list.html", items=items)
+    """Held sessions, for everyone: dialogues, and the leaders' reception days under their own heading (a citizen
+    looking for a dialogue does not expect a reception day among them)."""
+    held = (DialogueSession.status != "planned")
+    dialogues_held, receptions_held = (
+        db.session.query(DialogueSession).filter(held, DialogueSession.kind == kind)
+        .order_by(DialogueSession.held_at.desc()).limit(100).all() for kind in ("dialogue", "reception"))
+    return render_template("dialogue/public_list.html", items=dialogues_held, receptions=receptions_held)
 
 
 @bp.route("/doi-thoai-truc-tiep/<int:session_id>")
