@@ -31,7 +31,9 @@ def train_command():
 @classifier_group.command("evaluate")
 @click.argument("csv_path", type=click.Path(exists=True, dir_okay=False))
 def evaluate_command(csv_path):
-    """Accuracy, macro-F1 and the confusion matrix of the current model on a CSV (columns text,category)."""
+    """The current model on a labelled CSV (columns text,category[,urgent]), e.g. a held-out set written by
+    other people: accuracy and macro-F1 on the texts as written, without diacritics and abbreviated; urgency
+    precision and recall where the file says; per-category F1 and the confusion matrix."""
     from portal.text.corpus import read_labelled
     from portal.text.training import evaluate
 
@@ -42,11 +44,22 @@ def evaluate_command(csv_path):
     if not rows:
         raise click.ClickException("Tệp không có dòng nào.")
     result = evaluate(rows)
-    click.echo(f"rows: {result.rows}")
-    click.echo(f"accuracy: {result.accuracy:.3f}")
-    click.echo(f"macro-F1: {result.macro_f1:.3f}")
-    click.echo("confusion matrix (rows = true, columns = predicted):")
+    click.echo(f"{result.rows} texts, {result.urgency_rows} of them labelled urgent or not")
+    _echo_scores(result)
+
+
+def _echo_scores(result) -> None:
+    """The table both evaluate and crossvalidate print: per variant, per category, and the confusion matrix."""
+    click.echo(f"{'variant':12} {'accuracy':>8} {'macro-F1':>8}  urgent: {'precision':>9} {'recall':>6} {'F1':>5}")
+    for name, scores in result.variants.items():
+        click.echo(f"{name:12} {scores.accuracy:8.3f} {scores.macro_f1:8.3f}          {scores.urgency_precision:9.3f} "
+                   f"{scores.urgency_recall:6.3f} {scores.urgency_f1:5.3f}")
+    click.echo(f"urgent when its probability >= {result.urgency_threshold:.2f}")
     width = max(len(label) for label in result.labels)
+    click.echo("F1 per category (accented text):")
+    for label, f1 in zip(result.labels, result.category_f1):
+        click.echo(f"  {label:{width}} {f1:.3f}")
+    click.echo("confusion matrix (accented text; rows = true, columns = predicted):")
     click.echo(" " * (width + 1) + " ".join(f"{n:>3}" for n in range(1, len(result.labels) + 1)))
     for number, (label, counts) in enumerate(zip(result.labels, result.confusion), 1):
         click.echo(f"{label:>{width}} " + " ".join(f"{c:>3}" for c in counts) + f"  ({number})")
@@ -59,25 +72,23 @@ def evaluate_command(csv_path):
 def crossvalidate_command(folds, csv_path):
     """Grouped cross-validation: accuracy and macro-F1 on accented, unaccented and abbreviated text, and the
     urgency model's precision and recall, on problems each fold's model never saw."""
-    from portal.text.corpus import CORPUS_PATH, read_labelled
+    from portal.text.corpus import CORPUS_PATH, is_reference_row, read_labelled
     from portal.text.training import crossvalidate
 
     try:
         rows = read_labelled(csv_path or CORPUS_PATH)
     except (ValueError, UnicodeDecodeError) as error:
         raise click.ClickException(f"Tệp không đọc được: {error}") from None
-    if len({group for _, _, group, _ in rows}) < folds:
+    if len({group for _, _, group, _ in rows if not is_reference_row(group)}) < folds:
         raise click.ClickException(f"Cần ít nhất {folds} nhóm (vấn đề) khác nhau cho {folds} phần.")
     try:
         result = crossvalidate(rows, folds=folds)
     except ValueError as error:  # e.g. a fold whose training rows are all urgent, or none
         raise click.ClickException(f"Không kiểm định chéo được: {error}") from None
-    click.echo(f"{result.rows} texts, {result.groups} problems, {result.folds} folds grouped by problem")
-    click.echo(f"{'variant':12} {'accuracy':>8} {'macro-F1':>8}  urgent: {'precision':>9} {'recall':>6} {'F1':>5}")
-    for name, scores in result.variants.items():
-        click.echo(f"{name:12} {scores.accuracy:8.3f} {scores.macro_f1:8.3f}          {scores.urgency_precision:9.3f} "
-                   f"{scores.urgency_recall:6.3f} {scores.urgency_f1:5.3f}")
-    click.echo(f"urgent when its probability >= {result.urgency_threshold:.2f}; on accented text at other thresholds:")
+    click.echo(f"{result.rows} texts, {result.groups} problems, {result.folds} folds grouped by problem "
+               f"(+{result.reference_rows} taxonomy and vocabulary rows in every fold's training, not scored)")
+    _echo_scores(result)
+    click.echo("urgency on accented text at other thresholds:")
     for threshold, precision, recall in result.urgency_by_threshold:
         click.echo(f"  >= {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
 

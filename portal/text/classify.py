@@ -1,9 +1,11 @@
 """Petition classification: the taxonomy's category, and whether the text reports an immediate danger.
 
-Both models read the same features of each text: TF-IDF of its syllables and syllable pairs, taken after
-lower-casing, expanding short forms and dropping the diacritics. Without diacritics
-"duong bi ngap" and "đường bị ngập" are the same text to the model, so people who type without accents
-are read as well as those who do not. The model file is rebuilt deterministically by
+Both models read the same two views of each text. The syllable view: TF-IDF of its syllables and syllable
+pairs, taken after lower-casing, expanding short forms and dropping the diacritics, so "duong bi ngap" and
+"đường bị ngập" are the same text to it and people who type without accents are read as well as those who
+do not. The word view: TF-IDF of the compound words underthesea's word_tokenize finds in a text typed with
+diacritics ("dây điện", "giải phóng mặt bằng"), which tells apart phrases whose syllables alone overlap;
+it is empty for text typed without them. The model file is rebuilt deterministically by
 `flask classifier train` and loaded once per process.
 """
 import pickle
@@ -12,11 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from portal.text.normalize import model_view
+from portal.text.normalize import model_view, word_view
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.pkl"
 _load_lock = threading.Lock()
@@ -25,39 +28,52 @@ _load_lock = threading.Lock()
 # `flask classifier crossvalidate`): a coordinator downgrades a false alarm in a minute, a missed fallen
 # wire waits days in a queue.
 URGENCY_THRESHOLD = 0.25
+# The word view counts half as much as the syllable view: a text typed without diacritics has an empty word
+# view, and the more the models lean on it, the worse they read such a text (grouped cross-validation in
+# bench/README.md: at equal weight, unaccented text lost a point of macro-F1 that half weight keeps).
+WORD_VIEW_WEIGHT = 0.5
 
 
 class PetitionClassifier:
-    """TF-IDF of syllables and syllable pairs; a multinomial logistic regression for the category and a
-    binary one for urgency (their probabilities give the confidences). Character n-grams and syllable triples
-    were tried and scored lower in grouped cross-validation."""
+    """The syllable view and the word view side by side; a multinomial logistic regression for the category
+    and a binary one for urgency (their probabilities give the confidences). Character n-grams, syllable
+    triples, other regularisations and a calibrated linear SVM were tried and scored lower in grouped
+    cross-validation (figures in bench/README.md)."""
 
     def __init__(self, seed: int = 0, urgency_threshold: float = URGENCY_THRESHOLD):
         self.syllables = TfidfVectorizer(token_pattern=r"\w+", ngram_range=(1, 2), min_df=1, sublinear_tf=True)
+        self.words = TfidfVectorizer(token_pattern=r"\S+", min_df=1, sublinear_tf=True)
         self.model = LogisticRegression(C=20.0, max_iter=3000, random_state=seed)
         self.urgency = LogisticRegression(C=3.0, max_iter=3000, random_state=seed, class_weight="balanced")
         self.urgency_threshold = urgency_threshold
 
-    def features(self, views: list[str], fit: bool = False):
-        """The feature matrix of texts already put through `model_view`."""
-        return self.syllables.fit_transform(views) if fit else self.syllables.transform(views)
+    def features(self, texts: list[str], fit: bool = False):
+        """One row per text: its syllable view's columns, then its word view's."""
+        words = [word_view(t) for t in texts]
+        if fit and not any(words):  # every training text typed without diacritics: no word view to learn
+            self.words = None
+        views = [(self.syllables, [model_view(t) for t in texts], 1.0)]
+        views += [(self.words, words, WORD_VIEW_WEIGHT)] if self.words is not None else []
+        return scipy.sparse.hstack([weight * (vectorizer.fit_transform(view) if fit else vectorizer.transform(view))
+                                    for vectorizer, view, weight in views]).tocsr()
 
     def fit(self, texts: list[str], labels: list[str], urgent: list[bool | None]) -> "PetitionClassifier":
         """`urgent` is None where nobody said (a coordinator's category correction): the urgency model
         learns from the other rows only."""
-        matrix = self.features([model_view(t) for t in texts], fit=True)
+        matrix = self.features(texts, fit=True)
         self.model.fit(matrix, labels)
         known = [n for n, value in enumerate(urgent) if value is not None]
         self.urgency.fit(matrix[known], np.array([urgent[n] for n in known], dtype=bool))
         # Neither is needed to predict, and both differ run to run (a set's order, a memory address):
         # dropping them makes the model file byte-for-byte reproducible.
-        self.syllables.stop_words_ = None
-        self.syllables.__dict__.pop("_stop_words_id", None)
+        for vectorizer in [v for v in (self.syllables, self.words) if v is not None]:
+            vectorizer.stop_words_ = None
+            vectorizer.__dict__.pop("_stop_words_id", None)
         return self
 
     def predict_both(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(category probabilities, one row per text; probability of urgency, one per text)."""
-        matrix = self.features([model_view(t) for t in texts])
+        matrix = self.features(texts)
         return self.model.predict_proba(matrix), self.urgency.predict_proba(matrix)[:, 1]
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:

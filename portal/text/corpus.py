@@ -27,7 +27,6 @@ PROBLEMS = {
         nhóm người tụ tập đánh bạc ở bãi đất trống
         có đối tượng nghi sử dụng ma túy trong nhà hoang
         bị lừa đảo qua điện thoại mất tiền tiết kiệm
-        hát karaoke quá giờ quy định gây mất trật tự
         người lạ dán quảng cáo cho vay nặng lãi khắp nơi
         đối tượng đòi nợ thuê ném chất bẩn vào nhà dân
         trộm cắp tài sản ở chợ đêm
@@ -60,7 +59,6 @@ PROBLEMS = {
         trộm cắp cây cảnh, chậu hoa trước cửa nhà
         bảo kê bến xe ép tài xế nộp tiền
         người ngoài đến đòi nợ, sơn chữ lên tường nhà tôi
-        đánh nhau giữa hai nhóm học sinh sau giờ tan học xảy ra thường xuyên
         hàng xóm chửi bới, xúc phạm gia đình tôi nhiều lần
         kẻ gian cạy cửa kho của cửa hàng lấy hàng
         dự án đa cấp lôi kéo người già góp tiền
@@ -102,6 +100,66 @@ PROBLEMS = {
         nhà nghỉ cho trẻ vị thành niên thuê phòng
         nhóm thanh niên đứng chặn đường trêu ghẹo phụ nữ
         mất trộm đồ trên xe ô tô đậu qua đêm
+        hai nhóm thanh niên trong xóm thường xuyên hẹn nhau đánh nhau ở bãi đất trống
+        khách hát karaoke say xỉn gây gổ, đập phá bàn ghế giữa đêm
+        tối nào cũng có nhóm thanh niên bốc đầu xe trên đường ven biển
+        kẻ gian lợi dụng lúc đông người ở lễ hội để móc túi
+        nhiều nhà trong khu phố bị trộm bẻ khóa cửa cuốn lấy tài sản
+        nhóm đối tượng lập trang mạng xã hội lừa bán hàng rồi chặn liên lạc
+        bị lừa nâng cấp sim điện thoại, mất sạch tiền trong tài khoản
+        có người giả nhân viên ngân hàng gọi điện đòi cung cấp mã OTP
+        người lạ gọi điện giả danh tòa án, dọa bắt nếu không chuyển tiền
+        nhóm tín dụng đen dán số điện thoại cho vay lên cột điện, tường nhà
+        con nợ bị nhóm đòi nợ thuê chặn đường đe dọa
+        tụ điểm đánh bài ăn tiền trong quán cà phê võng
+        quán bida trá hình làm sòng bạc
+        có dấu hiệu mua bán ma túy trong khu trọ, người lạ ra vào suốt đêm
+        trẻ vị thành niên tụ tập hút thuốc lá điện tử có pha chất cấm
+        bảo vệ quán bar hành hung khách
+        mất trộm bình ắc quy của xe tải đậu ven đường
+        kẻ gian trộm tiền trong hòm công đức ở đình làng
+        người lạ trộm tôm cá trong đầm nuôi của dân ban đêm
+        nhóm người lạ vào thôn giả mua phế liệu để dòm ngó rồi trộm cắp
+        tôi bị mất ví và giấy tờ trên xe buýt, nghi bị móc túi
+        đối tượng livestream xúc phạm, bôi nhọ danh dự người khác trên mạng
+        bị người khác dùng ảnh của mình lập tài khoản giả để vay tiền
+        người bán vé số bị đám thanh niên giật tiền
+        tiệm cầm đồ nhận cầm xe không giấy tờ, nghi tiêu thụ đồ trộm
+        đối tượng chuyên trộm gà đá, đi xe máy không biển số
+        nhóm người lạ thường tụ tập uống rượu, tiêm chích trong nghĩa địa
+        xin tăng cường tuần tra ban đêm vì trộm cắp nhiều
+        công nhân khu công nghiệp hay tụ tập đánh nhau sau giờ tan ca
+        đề nghị xử lý việc đốt pháo hoa trái phép trong đám cưới
+        có người rải đinh trên đường rồi ngồi vá xe kiếm tiền
+        ứng dụng vay tiền online đe dọa, gửi ảnh ghép xúc phạm đến người thân
+        băng nhóm đòi tiền bảo kê các quán ăn ven biển
+        nhóm thiếu niên chặn đường xin đểu học sinh
+        tình trạng câu trộm chó mèo trong xóm vẫn tiếp diễn
+        đường dây đánh bạc qua mạng lôi kéo thanh niên trong xóm
+        chủ nhà trọ cho người lạ thuê mà không trình báo, nhiều đối tượng khả nghi
+        đối tượng đi xe máy áp sát giật dây chuyền của phụ nữ đi tập thể dục
+        nhóm lừa đảo giả làm cán bộ điện lực thu tiền lắp công tơ
+        hàng xóm đe dọa sẽ đánh con tôi nếu còn đi qua ngõ nhà họ
+        tối nào cũng có người lạ đi soi đèn bắt trộm vịt ngoài đồng
+        nhà tôi bị kẻ gian đập kính ô tô lấy đồ
+        người ta chơi đề, ghi lô công khai ở quán nước đầu chợ
+        đối tượng đăng tin tuyển người mẫu nhí để lừa tiền phụ huynh
+        em bị bạn trên mạng lừa đầu tư tiền ảo, mất hết tiền tiết kiệm
+        ông bà già ở nhà một mình bị kẻ gian giả con cháu gọi điện đòi tiền viện phí
+        nhóm thanh niên lạ mặt đến quán bắt chủ quán đưa tiền mới cho bán
+        tôi để xe trước tiệm tạp hóa chưa tới năm phút là mất
+        có người quay lén phụ nữ trong phòng thay đồ ở hồ bơi
+        đêm nào cũng có người lạ đi quanh các nhà trong hẻm thử mở cửa
+        xóm tôi bị trộm cắt khóa lấy máy bơm nước ngoài ruộng
+        đối tượng đăng bài bán chó giống rồi nhận cọc xong biến mất
+        trước cổng chợ có nhóm người bán hàng giả làm hàng từ thiện để xin tiền
+        kẻ gian móc túi hành khách trên các chuyến xe khách đường dài
+        trộm cắp tài sản của bệnh nhân trong phòng bệnh
+        học sinh bị người lạ chặn đường cướp xe đạp trên đường đi học
+        trộm đột nhập trạm y tế xã lấy máy tính
+        kẻ gian trộm nắp hố ga bằng gang để bán phế liệu
+        nhóm đối tượng cắt trộm cáp điện của đèn đường
+        có người giả danh cán bộ môi trường đến từng nhà thu tiền phạt
     """),
     "an-sinh-xa-hoi": _lines("""
         gia đình có công với cách mạng chưa được nhận trợ cấp hàng tháng
@@ -140,16 +198,13 @@ PROBLEMS = {
         cựu chiến binh nhiễm chất độc da cam chưa được hưởng chế độ
         gia đình chính sách chưa được hỗ trợ sửa nhà
         hộ thoát nghèo rồi nhưng vẫn có tên trong danh sách được nhận tiền
-        xã lập danh sách hộ nghèo có người nhà cán bộ
         người già đơn thân không có ai chăm sóc, xin vào trung tâm bảo trợ
         trợ cấp cho người khuyết tật chi trả chậm hai tháng
         lao động tự do không biết cách tham gia bảo hiểm xã hội tự nguyện
         công ty bắt làm việc mười hai tiếng mỗi ngày, không có ngày nghỉ
         công nhân bị nợ tiền thưởng Tết
         hợp đồng lao động ký toàn tiếng nước ngoài, người lao động không hiểu
-        lương giáo viên hợp đồng trả chậm nhiều tháng
         chưa nhận được tiền hỗ trợ tiền thuê nhà cho công nhân
-        xin cấp thẻ bảo hiểm y tế cho hộ cận nghèo
         hồ sơ xin trợ cấp mai táng phí bị trả về
         người nghiện ma túy đã cai muốn được hỗ trợ học nghề
         người lang thang xin ăn ở ngã tư cần được đưa vào trung tâm bảo trợ
@@ -176,7 +231,6 @@ PROBLEMS = {
         tiền phụ cấp độc hại của công nhân bị cắt
         con tôi khuyết tật trí tuệ chưa được đánh giá mức độ
         bố tôi tham gia kháng chiến mà chưa được hưởng chế độ
-        hộ cận nghèo không được cấp thẻ bảo hiểm y tế miễn phí
         trợ cấp thất nghiệp bị dừng mà không báo
         người già trên tám mươi tuổi chưa nhận tiền mừng thọ
         công ty không ký hợp đồng lao động với công nhân thời vụ
@@ -184,6 +238,52 @@ PROBLEMS = {
         xin trợ cấp khó khăn đột xuất sau khi nhà bị cháy
         tiền trợ cấp cho trẻ khuyết tật đi học chưa có
         doanh nghiệp trả lương thấp hơn mức ghi trong hợp đồng
+        danh sách hộ nghèo của xã có cả hộ khá giả, đề nghị rà soát lại
+        mẹ tôi là vợ liệt sĩ nhưng chưa được hưởng trợ cấp tuất hằng tháng
+        hồ sơ đề nghị công nhận người hoạt động kháng chiến bị trả lại nhiều lần
+        gia đình thương binh chưa nhận được quà nhân ngày thương binh liệt sĩ
+        trợ cấp xã hội của ông tôi bị dừng sau khi chuyển nơi ở
+        sau khi sáp nhập xã, tiền trợ cấp người khuyết tật bị chậm mấy tháng
+        công ty đóng bảo hiểm xã hội thấp hơn lương thực tế
+        công ty trừ tiền bảo hiểm vào lương mà không nộp cho cơ quan bảo hiểm
+        nghỉ việc ba tháng vẫn chưa có quyết định hưởng bảo hiểm thất nghiệp
+        xin hỗ trợ học nghề cho người khuyết tật
+        người lao động thời vụ bị chủ thầu quỵt tiền công
+        công nhân xây dựng bị nợ lương, nhà thầu bỏ trốn
+        công ty ép người lao động nghỉ không lương kéo dài
+        công ty không cho nghỉ phép năm, cũng không trả tiền ngày phép
+        doanh nghiệp không ký hợp đồng lao động với lao động nữ lớn tuổi
+        người lao động bị trừ lương vì đi vệ sinh nhiều lần
+        lao động đi làm ở nước ngoài bị bóc lột, xin hỗ trợ về nước
+        tôi bị mất việc, xin được giới thiệu việc làm phù hợp
+        xin vay vốn giải quyết việc làm để mở tiệm may
+        nhà bị sập do bão, gia đình chưa được hỗ trợ dựng lại
+        gạo cứu đói không đến tay các hộ khó khăn
+        hộ tôi bị loại khỏi danh sách hộ nghèo dù thu nhập không đổi
+        xin hỗ trợ tiền điện cho hộ nghèo
+        người già neo đơn ở nhà dột nát, xin hỗ trợ xây nhà tình thương
+        đề nghị rà soát chế độ cho thanh niên xung phong
+        người già không đi lấy trợ cấp ở bưu điện được, xin nhận tại nhà
+        công ty không giải quyết chế độ cho công nhân bị bệnh nghề nghiệp
+        công ty cũ chậm báo giảm nên tôi không hưởng được thai sản ở công ty mới
+        người khuyết tật vận động xin được cấp xe lăn
+        người nhiễm chất độc da cam thế hệ thứ hai chưa được xét trợ cấp
+        doanh nghiệp không trả lương làm thêm giờ ngày lễ
+        xin trợ cấp mai táng phí cho bố mới mất
+        trung tâm bảo trợ xã hội cho các cụ ăn uống kham khổ
+        người lao động bị công ty giữ bằng cấp gốc, nghỉ việc không trả
+        trẻ mồ côi do cha mẹ mất vì tai nạn chưa được nhận trợ cấp
+        công nhân bị chấm dứt hợp đồng trái luật sau khi nghỉ ốm
+        lương hưu bị tính thấp hơn so với số năm đóng bảo hiểm
+        người cao tuổi thuộc hộ cận nghèo chưa được trợ cấp hằng tháng
+        vợ chồng tôi làm công nhân, bị công ty cho nghỉ việc mà không báo trước ngày nào
+        bà nội tôi chín mươi tuổi mà xã nói hồ sơ trợ cấp bị lỗi, chưa được nhận
+        em là sinh viên con hộ nghèo, xin hỏi chính sách hỗ trợ vay vốn học tập
+        chú tôi là bệnh binh, tiền trợ cấp tháng này bị trừ mà không rõ lý do
+        xưởng may bắt công nhân ký giấy tự nguyện nghỉ việc để khỏi trả trợ cấp
+        người lao động làm ở công ty hơn mười năm không được tăng lương
+        công nhân bị tai nạn ở công trình, chủ thầu không chịu chi tiền viện phí
+        người lao động nằm viện mà công ty không giải quyết chế độ ốm đau
     """),
     "can-bo-cong-vu": _lines("""
         cán bộ tiếp dân có thái độ hách dịch, nói năng thiếu tôn trọng
@@ -218,7 +318,6 @@ PROBLEMS = {
         cán bộ hẹn gặp ngoài quán cà phê để giải quyết hồ sơ
         cán bộ bảo hồ sơ bị mất, bắt làm lại từ đầu
         cán bộ nói tiếng địa phương khó hiểu và không chịu giải thích
-        lãnh đạo phòng không ký văn bản dù hồ sơ đã đủ
         cán bộ kiểm lâm làm ngơ cho phá rừng
         cán bộ quản lý thị trường nhận tiền của tiểu thương
         cán bộ y tế xã đi làm việc riêng trong giờ trực
@@ -264,6 +363,44 @@ PROBLEMS = {
         người dân đến phản ánh thì bị cán bộ đuổi về
         cán bộ phường trả lời điện thoại thiếu lịch sự
         cán bộ dùng tài sản công vào việc gia đình
+        lãnh đạo phòng cố tình ngâm hồ sơ đã đủ, gợi ý gặp riêng mới ký
+        cán bộ địa chính xã gây khó dễ, đòi tiền mới chịu đo đạc đất
+        cán bộ một cửa nói chuyện cộc lốc, ném hồ sơ trả lại người dân
+        công chức tư pháp xã thường xuyên vắng mặt, người dân đến không gặp
+        cán bộ tiếp dân ngủ gật trong giờ làm việc
+        chủ tịch xã không tiếp công dân theo lịch đã công bố
+        cán bộ phường bao che cho người thân xây nhà sai phép
+        cán bộ thuế gợi ý nộp tiền ngoài để được giảm thuế
+        cảnh sát giao thông nhận tiền của tài xế xe tải rồi cho đi
+        cán bộ xã đùn đẩy, bảo lên tỉnh hỏi, lên tỉnh lại bảo về xã
+        phó chủ tịch xã uống rượu trong giờ làm việc
+        cán bộ tư pháp đòi tiền bồi dưỡng mới chứng thực nhanh
+        cán bộ phường dùng xe công đi việc riêng
+        công chức một cửa cho người quen chen ngang lượt
+        cán bộ xã đe dọa người dân vì đã gửi đơn khiếu nại
+        công chức làm mất hồ sơ của dân rồi đổ lỗi cho người dân
+        cán bộ xã hứa giải quyết nhưng cứ hẹn lần hẹn lữa
+        cán bộ văn hóa xã chửi bới người dân trên nhóm Zalo của thôn
+        công an khu vực gây khó khăn, đòi tiền khi làm đăng ký tạm trú
+        cán bộ chơi game trên điện thoại khi đang tiếp dân
+        lãnh đạo xã bổ nhiệm người nhà vào các vị trí chủ chốt
+        cán bộ kiểm lâm bắt tay với lâm tặc phá rừng
+        cán bộ phường đến kiểm tra quán ăn rồi xin tiền uống cà phê
+        công chức trực đường dây nóng dập máy khi người dân đang nói
+        cán bộ thanh tra xây dựng làm ngơ công trình sai phép vì quen biết
+        cán bộ xã nghỉ làm từ ba giờ chiều
+        tôi bị cán bộ mắng vì hỏi lại thủ tục
+        cán bộ thôn đòi tiền lót tay mới đưa vào danh sách hộ nghèo
+        chủ tịch phường không trả lời đơn của dân dù đã quá hạn luật định
+        cán bộ giữ giấy tờ bản gốc của dân không trả
+        cán bộ xã lợi dụng chức vụ để mua đất giá rẻ của dân
+        ông trưởng công an xã nói năng thô lỗ, quát tháo khi dân đến trình báo
+        cán bộ phường hẹn gặp ngoài quán cà phê để nhận tiền làm hồ sơ
+        tôi gọi đường dây nóng của xã nhiều lần mà không ai bắt máy trong giờ làm việc
+        cán bộ tiếp nhận hồ sơ đòi thêm tiền phí không có biên lai
+        lãnh đạo phòng giao việc cho cấp dưới rồi không chịu trách nhiệm khi sai
+        cán bộ địa chính hẹn mãi không xuống đo đất, gọi điện thì không nghe máy
+        cán bộ môi trường xã nhận tiền của chủ trại heo để làm ngơ
     """),
     "dat-dai": _lines("""
         hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp đã ba tháng vẫn chưa có kết quả
@@ -346,6 +483,52 @@ PROBLEMS = {
         tiền đền bù bị giữ lại vì còn tranh chấp trong họ tộc
         đất lúa bị người ta đổ đất san nền để bán
         xin điều chỉnh quy hoạch để được xây nhà trên đất của mình
+        tôi muốn hiến đất làm đường, xin hướng dẫn
+        xin trích lục bản đồ địa chính phải đi ba lần
+        đề nghị thu hồi đất của dự án nghỉ dưỡng được giao mười năm vẫn chưa xây
+        hồ sơ cấp sổ đỏ lần đầu nộp từ năm ngoái đến nay chưa có
+        văn phòng đăng ký đất đai trả hồ sơ sang tên vì thiếu giấy tờ không có trong quy định
+        diện tích đất trên sổ đỏ ít hơn thực tế, xin đo đạc lại
+        sổ đỏ ghi sai tên bố tôi, xin đính chính
+        tranh chấp ranh giới đất với nhà bên cạnh, hòa giải ở thôn không thành
+        anh em trong nhà tranh chấp đất thừa kế của cha mẹ
+        đất của gia đình bị ghi nhầm là đất công trên bản đồ địa chính
+        giá bồi thường đất nông nghiệp quá thấp so với giá thị trường
+        chưa được bố trí đất tái định cư dù đã bàn giao mặt bằng hai năm
+        bị thu hồi đất làm đường mà không được bồi thường cây trồng trên đất
+        dự án treo mười năm, dân không được xây sửa nhà
+        đất nằm trong quy hoạch công viên nhưng chưa thấy làm, không được tách thửa
+        xin chuyển đất vườn sang đất ở để xây nhà cho con
+        tiền sử dụng đất khi chuyển mục đích bị tính quá cao
+        đất công ích của xã cho thuê không đấu giá công khai
+        mua đất bằng giấy tay từ lâu, nay muốn làm sổ thì không được
+        đất rừng sản xuất được giao nhưng chưa được cấp sổ
+        thửa đất của dân bị chồng lấn với đất của công ty lâm nghiệp
+        bồi thường giải phóng mặt bằng chia không đều giữa các hộ
+        bị thu hồi đất nông nghiệp mà không được hỗ trợ chuyển đổi nghề
+        xin cấp lại sổ đỏ bị cháy mất
+        ngân hàng giữ sổ đỏ dù đã trả hết nợ
+        hồ sơ tách thửa bị trả vì diện tích nhỏ hơn mức tối thiểu, xin giải thích
+        mốc giới đất bị nhổ đi sau khi đo đạc
+        quy hoạch sử dụng đất mới của xã không được công khai cho dân biết
+        chậm chi trả tiền bồi thường khi đã có quyết định thu hồi đất
+        xin giao đất làm nghĩa trang cho thôn
+        hàng xóm xây tường rào trên phần đất đang tranh chấp
+        đất ở của gia đình bị cấp nhầm vào sổ của người khác
+        xin xác nhận nguồn gốc đất để làm sổ mà xã không xác nhận
+        đăng ký biến động sau khi được tặng cho đất mà ba tháng chưa xong
+        khu đất công bị cá nhân rào lại chiếm dụng trồng cây
+        đất lúa bị san lấp trái phép để phân lô bán nền
+        hợp đồng thuê đất nông nghiệp của xã hết hạn mà không được gia hạn
+        phương án bồi thường không tính đến nhà phụ và chuồng trại
+        công ty bất động sản chậm làm sổ cho người mua nền
+        tôi mua đất có sổ đàng hoàng mà không sang tên được vì đất nằm trong quy hoạch
+        nhà tôi bị đo thiếu đất khi làm dự án mở đường, đề nghị đo lại
+        đất ông bà để lại chưa có sổ, các con muốn chia thì làm thủ tục thế nào
+        người ta làm sổ đỏ chồng lên phần đất mà gia đình tôi canh tác mấy chục năm
+        giá đền bù ở xã tôi thấp hơn xã bên cạnh dù cùng một dự án
+        gia đình tôi bị thu hồi đất làm trường học mà chưa được đền bù
+        đất làm bệnh viện mới chưa giải phóng mặt bằng xong vì giá đền bù thấp
     """),
     "giao-duc": _lines("""
         trường tiểu học thu nhiều khoản ngoài quy định đầu năm học
@@ -427,6 +610,37 @@ PROBLEMS = {
         trường chuyên tuyển sinh thêm chỉ tiêu không công khai
         sinh viên bị thu phí ký túc xá tăng đột ngột
         xe buýt đưa đón học sinh của trường chạy ẩu
+        trường bắt học sinh học thêm có thu tiền ngay trong giờ chính khóa
+        nhà trường vận động phụ huynh góp tiền mua ti vi, máy lạnh cho lớp
+        giáo viên chủ nhiệm ép học sinh đi học thêm ở nhà cô
+        con tôi bị bạn bắt nạt nhiều lần mà nhà trường không xử lý
+        trường không nhận con tôi vào lớp một vì khác phường
+        điểm trường lẻ ở thôn vùng cao thiếu giáo viên tiếng Anh
+        xe đưa đón học sinh của trường chở quá số người
+        sách giáo khoa bán kèm sách tham khảo bắt buộc
+        học sinh phải mua đồng phục ở cửa hàng do trường chỉ định với giá cao
+        lớp học quá đông, năm mươi học sinh một lớp
+        nhóm trẻ tư thục không phép trông trẻ trong căn nhà chật chội
+        bàn ghế học sinh gãy, không được thay
+        giáo viên xúc phạm học sinh trước cả lớp
+        kết quả thi tuyển vào lớp mười có dấu hiệu sai sót, xin phúc khảo
+        trường đại học chậm cấp bằng tốt nghiệp
+        bếp ăn bán trú cho trẻ ăn quá ít so với tiền đóng
+        phụ huynh bị ép mua bảo hiểm thân thể cho học sinh tại trường
+        trường không có sân chơi, giờ ra chơi học sinh đứng ngoài hành lang
+        đề nghị xây thêm phòng học cho trường tiểu học đang phải học ca ba
+        con tôi bị cô giáo mầm non phạt đứng ngoài nắng
+        trường tổ chức học chiều thứ bảy và thu thêm tiền
+        giáo viên dạy thêm học sinh lớp mình rồi ra đề kiểm tra trùng bài đã dạy
+        học sinh khuyết tật không được nhận vào học hòa nhập
+        tiền hỗ trợ ăn trưa cho học sinh vùng khó khăn chưa được chi
+        quỹ hội cha mẹ học sinh thu quá cao
+        trường tổ chức dã ngoại bắt buộc, thu tiền cao
+        con tôi học lớp ba mà cô giáo bắt mua thêm sách bài tập ngoài danh mục
+        trường mầm non công lập không đủ chỗ, trẻ ba tuổi không được nhận
+        học sinh phải mang nước uống từ nhà vì trường không có nước sạch
+        giáo viên mầm non đánh trẻ, phụ huynh xem lại được qua camera
+        nhà trường thu tiền điều hòa mà lớp không có điều hòa
     """),
     "giao-thong": _lines("""
         mặt đường xuất hiện nhiều ổ gà, lâu rồi chưa ai vá
@@ -464,11 +678,9 @@ PROBLEMS = {
         đường lên nương rẫy bị sạt một bên, mùa khô chưa ai sửa
         thiếu biển báo trường học, xe chạy nhanh qua cổng trường
         gờ giảm tốc làm quá cao, xe máy đi qua bị xóc mạnh
-        lòng đường có đống cát sỏi của công trình để nhiều ngày
         camera phạt nguội đặt ở chỗ biển báo bị che
         xe tải chở quá tải chạy qua cầu yếu mỗi đêm
         đường ven biển thường xuyên bị cát lấp
-        bãi giữ xe tự phát trên lòng đường gây kẹt xe
         xe buýt không có chỗ cho người khuyết tật lên xuống
         đường dẫn lên cầu bị lún, ô tô đi qua rất xóc
         người dân tự ý mở lối đi qua dải phân cách
@@ -509,6 +721,58 @@ PROBLEMS = {
         lề đường bị lở, mép đường nhựa bị gãy vỡ
         đường vào nghĩa trang lầy lội, xe tang không vào được
         cần thêm camera giám sát giao thông ở các ngã tư hay va chạm
+        đề nghị có xe buýt miễn phí cho người già đi lễ chùa dịp rằm
+        đoạn quốc lộ qua xã có nhiều ổ gà lớn, trời mưa xe máy hay sụp ổ
+        đường liên thôn xuống cấp nghiêm trọng, bùn lầy mỗi khi mưa
+        xe tải chở quá tải chạy suốt ngày làm hư đường làng
+        đèn tín hiệu ở ngã tư đếm giây quá ngắn, người đi bộ không kịp qua đường
+        biển báo cấm bị cây che khuất, nhiều người vi phạm oan
+        thiếu biển báo khu vực trường học trên đoạn đường đông xe
+        đề nghị làm gờ giảm tốc ở đoạn đường thẳng trước chợ
+        vạch kẻ đường mờ hết, ban đêm không thấy làn
+        dải phân cách bị người dân phá hở để băng ngang đường
+        kẹt xe kéo dài ở cửa ngõ thành phố mỗi sáng
+        tuyến xe buýt về xã bị cắt giảm chuyến, học sinh không có xe đi học
+        tài xế xe buýt chạy ẩu, không dừng đúng trạm
+        nhà chờ xe buýt bị hư mái, trời mưa không có chỗ trú
+        xin mở tuyến xe buýt từ khu công nghiệp về trung tâm
+        cầu treo bắc qua suối có nhiều tấm ván sàn đã mục
+        cây cầu ở đầu thôn quá hẹp, hai xe không tránh nhau được
+        bến đò ngang không có áo phao cho khách
+        xe khách dừng đón trả khách tùy tiện dọc quốc lộ
+        xe container đậu trên đường ban đêm không bật đèn cảnh báo
+        xin lắp đèn tín hiệu ở giao lộ mới thông xe
+        đường gom dân sinh cạnh cao tốc chưa được làm, dân đi lại khó khăn
+        nút giao thường xuyên xảy ra va chạm vì thiếu gương cầu lồi
+        đường dẫn lên cầu bị lún, tạo gờ xóc
+        taxi dù chèo kéo hành khách trước cổng sân bay
+        đường vào khu du lịch hư hỏng, xe khách khó đi
+        đường ngang đường sắt qua thôn không có người gác, không có rào chắn
+        xin cắm biển hạn chế tốc độ khi qua khu dân cư
+        đèn đỏ ở giao lộ quá dài, xe xếp hàng cả cây số
+        đề nghị mở rộng con đường độc đạo vào xã
+        xe máy chạy ngược chiều trên cầu vượt
+        trạm cân kiểm tra tải trọng xe không hoạt động
+        đường đất vào thôn vùng cao mùa mưa trơn trượt, xe cứu thương không vào được
+        xin xây cầu qua suối để học sinh không phải lội nước đi học
+        biển chỉ dẫn ghi tên xã cũ, chưa đổi sau sáp nhập
+        đường mới thảm nhựa được hai tháng đã bong tróc
+        đề nghị bố trí cảnh sát giao thông điều tiết giờ tan trường
+        phà qua sông thường xuyên hỏng máy, người dân chờ hàng giờ
+        xe buýt không có lối lên cho người đi xe lăn
+        đường vào điểm trường lầy lội, học sinh đi học té ngã
+        tàu thuyền neo đậu chắn luồng, ghe khó ra vào cảng cá
+        đường từ xã lên thị trấn hẹp và nhiều khúc cua, xe tải thường lấn làn
+        đề nghị sửa lại trạm dừng xe buýt bị cây che khuất
+        cầu khỉ bắc qua kênh đã xiêu vẹo, học sinh đi qua rất sợ
+        xe tập lái chạy chậm giữa đường giờ cao điểm gây ùn ứ
+        con đường bê tông mới làm đã bị nứt gãy nhiều đoạn
+        đèn cảnh báo ở đường cong trên đèo không còn hoạt động
+        ô tô đỗ dọc hai bên đường nhỏ làm xe hai chiều không tránh nhau được
+        đề nghị có thêm chuyến xe buýt đêm cho công nhân tan ca muộn
+        đường trước cổng bệnh viện hư hỏng nặng, xe cấp cứu đi rất xóc
+        xe buýt không còn chạy qua trường đại học, sinh viên phải đi bộ xa
+        đèn tín hiệu trước cổng trường tiểu học bị hỏng
     """),
     "ha-tang-do-thi": _lines("""
         đèn chiếu sáng công cộng trong kiệt bị tắt hơn hai tuần
@@ -589,6 +853,60 @@ PROBLEMS = {
         nước từ ống nước bể chảy ra đường suốt đêm
         cây xanh bị sâu đục thân, lá vàng rụng hết
         tủ điện đèn đường kêu rè rè suốt đêm
+        bóng đèn đường trước ngõ cháy cả tháng, tối đi lại rất sợ
+        cả tuyến đường mới làm chưa có đèn chiếu sáng
+        đèn đường bật sáng cả ban ngày, lãng phí điện
+        đèn chiếu sáng trong công viên hỏng hết, tối không ai dám đi dạo
+        khu phố mất nước sinh hoạt ba ngày liền không báo trước
+        nước máy có màu vàng đục và mùi clo nặng
+        nước yếu, chỉ chảy vào ban đêm, tầng hai không có nước
+        công ty cấp nước thay đồng hồ xong thì tiền nước tăng bất thường
+        xin kéo đường ống nước sạch về thôn, dân đang dùng nước giếng nhiễm phèn
+        đường ống nước bị rò dưới vỉa hè, nước chảy lênh láng nhiều ngày
+        cống thoát nước bị tắc, mỗi lần mưa nước tràn vào nhà
+        mương thoát nước bị lấp, nước không thoát được ra sông
+        triều cường dâng làm ngập các tuyến hẻm mỗi buổi chiều
+        đề nghị nạo vét kênh thoát nước trước mùa mưa
+        cây xanh trên vỉa hè mọc quá cao, cành vươn vào đường dây điện, đề nghị cắt tỉa
+        rễ cây xanh làm bong vỉa hè, người đi bộ vấp ngã
+        cây khô chết đứng trong công viên chưa được chặt bỏ
+        công viên thiếu ghế đá, thiếu đèn, cỏ mọc um tùm
+        xin lắp thêm thiết bị tập thể dục ngoài trời ở công viên
+        nhà vệ sinh công cộng ở công viên bị khóa cửa suốt
+        hồ điều hòa trong khu đô thị bị bèo phủ kín, nước tù đọng
+        trạm bơm tiêu nước không hoạt động khi mưa lớn
+        dây cáp viễn thông giăng chằng chịt, võng thấp trên đầu ngõ
+        vỉa hè bị bong gạch, lồi lõm nhiều chỗ
+        khu tập thể cũ mất điện chiếu sáng cầu thang chung
+        xin lắp đèn đường cho đoạn kiệt sâu tối om
+        ngập úng ở ngã tư sau mỗi trận mưa chiều
+        khu đô thị mới bàn giao mà hệ thống thoát nước chưa đấu nối
+        trụ nước chữa cháy trên phố bị hỏng, rò nước
+        đèn đường sáng chập chờn, lúc tắt lúc sáng
+        xin lắp đồng hồ nước riêng cho từng hộ trong khu trọ
+        hóa đơn tiền nước ghi sai chỉ số, đề nghị kiểm tra lại
+        bồn hoa trên dải phân cách bị bỏ hoang, cỏ dại mọc um tùm
+        mưa chỉ nửa tiếng mà nước ngập tới yên xe máy
+        đề nghị làm kè chống sạt lở bờ sông cho thôn
+        cống hộp thoát nước thi công dở dang nhiều tháng
+        cây phượng trong chợ bị sâu đục thân, đề nghị kiểm tra
+        đài phun nước ở quảng trường hỏng đã lâu
+        xin di dời cột điện nằm giữa lối đi vào nhà
+        nước sinh hoạt mất liên tục vào giờ cao điểm buổi tối
+        công ty cấp nước đào đường lắp ống xong không hoàn trả vỉa hè
+        cây xanh mới trồng trên phố chết gần hết vì không ai tưới
+        hệ thống đèn trang trí trên cầu đi bộ tắt nhiều tháng
+        mấy tuần nay cả khu chung cư nước yếu, phải đi xách nước từng xô
+        trước nhà có cái hố ga không nắp đã lâu, đã báo mà chưa thấy lắp
+        đèn đường ở đoạn đường ven hồ tắt hết, ban tối đi bộ phải dùng đèn pin
+        mỗi lần mưa lớn là nước từ đường tràn vào nhà, đồ đạc hư hết
+        đề nghị trồng thêm cây xanh trên tuyến đường mới vì quá nắng
+        cây bàng trước nhà rụng lá lấp kín miệng cống, nước không thoát được
+        nước máy chảy ra có cặn và giun nhỏ
+        ống thoát nước của khu phố nhỏ quá, không kịp thoát khi mưa
+        khu nhà tôi cúp nước cả tuần, gọi công ty cấp nước không ai nghe máy
+        đèn đường trước cổng trường tắt, học sinh học tối về rất sợ
+        cống thoát nước trước bệnh viện bị tắc, mưa là ngập
     """),
     "khac": _lines("""
         đề nghị tổ chức thêm lễ hội văn hóa truyền thống cho thanh niên
@@ -646,10 +964,8 @@ PROBLEMS = {
         cảm ơn các chú đã sửa đường cho xóm em
         em muốn hỏi cổng này gửi phản ánh có mất phí không
         xin góp ý nên tổ chức thêm chợ hoa Tết
-        đề nghị có xe buýt miễn phí cho người già đi lễ chùa dịp rằm
         xin hỏi làm sao để biết phản ánh đã được xử lý chưa
         cho tôi hỏi giờ làm việc của ủy ban tỉnh
-        tôi muốn hiến đất làm đường, xin hướng dẫn
         xin được tham quan trụ sở ủy ban tỉnh cùng học sinh
         đề nghị tổ chức hội thi nấu ăn cho hội phụ nữ
         xin gửi lời cảm ơn tới đội cứu hộ đã giúp dân trong trận lũ
@@ -671,6 +987,50 @@ PROBLEMS = {
         đề xuất tổ chức tuần lễ văn hóa các dân tộc
         hỏi cách gửi thư góp ý cho đại biểu hội đồng nhân dân
         xin được tham gia câu lạc bộ dưỡng sinh của phường
+        xin cảm ơn các chiến sĩ cứu hỏa đã cứu căn nhà của gia đình tôi
+        khen ngợi cô giáo chủ nhiệm đã tận tâm với học sinh nghèo
+        cảm ơn cán bộ bộ phận một cửa phường đã hướng dẫn tận tình
+        cảm ơn đội công nhân điện lực đã sửa đèn đường rất nhanh
+        biểu dương tổ dân phố làm tốt phong trào giữ gìn xóm sạch đẹp
+        đề nghị tổ chức lễ hội đua ghe truyền thống hằng năm
+        xin khôi phục lễ hội đình làng đã bị mai một
+        hỏi lịch bắn pháo hoa dịp Tết ở thành phố
+        đề nghị xây sân bóng đá mini cho thanh niên trong xã
+        nhà văn hóa thôn xuống cấp, đề nghị sửa để sinh hoạt cộng đồng
+        tôi gửi phản ánh trên trang này hai lần mà không nhận được mã tra cứu
+        ứng dụng phản ánh không cho đính kèm ảnh
+        hỏi làm sao để theo dõi kết quả phản ánh đã gửi
+        đề nghị thêm tiếng dân tộc trên cổng thông tin của tỉnh
+        góp ý nên có chuyên mục giải đáp pháp luật trên đài phát thanh
+        đề nghị đặt tên đường theo tên anh hùng của địa phương
+        di tích lịch sử cấp tỉnh bị bỏ hoang, xuống cấp
+        đề xuất tổ chức giải chạy vì cộng đồng
+        xin thông tin về chương trình hiến máu tình nguyện
+        muốn đăng ký làm tình nguyện viên giúp người già
+        đề nghị mở thư viện sách cho thiếu nhi ở xã
+        góp ý chương trình văn nghệ mừng Tết nên mời các nghệ nhân địa phương
+        xin phép tổ chức liên hoan văn nghệ ở nhà văn hóa khu phố
+        đề nghị tỉnh có chính sách thu hút người trẻ về quê lập nghiệp
+        khen ngợi chiến sĩ cảnh sát giao thông đã giúp người dân bị hỏng xe giữa trời mưa
+        cảm ơn trạm y tế xã đã đến tận nhà tiêm phòng cho bà tôi
+        ý kiến về việc đặt tên xã mới sau sáp nhập để giữ tên gốc lịch sử
+        đề nghị làm bảng tin điện tử ở nhà văn hóa thôn
+        cảm ơn xã đã tổ chức Tết trung thu chu đáo cho các cháu
+        đề nghị tổ chức thêm các buổi chiếu phim miễn phí ở nhà văn hóa
+        tôi muốn góp ý về giao diện của cổng phản ánh, chữ quá nhỏ khó đọc
+        xin cảm ơn lãnh đạo xã đã đối thoại trực tiếp với bà con
+        đề nghị xây tượng đài mẹ Việt Nam anh hùng ở huyện cũ
+        hỏi năm nay tỉnh có tổ chức lễ hội hoa không
+        đề xuất làm sân chơi cho trẻ em khu tái định cư sinh hoạt hè
+        cảm ơn các bác sĩ khoa cấp cứu đã cứu sống con tôi
+        xin gửi lời cảm ơn công an xã đã nhanh chóng tìm lại chiếc xe bị mất
+        khen ngợi công nhân công ty môi trường dọn rác sạch sẽ sau bão
+        cảm ơn thầy hiệu trưởng đã vận động xe đạp cho học sinh nghèo đi học
+        biểu dương cán bộ tư pháp xã làm việc cả ngày thứ bảy để kịp hồ sơ cho dân
+        cảm ơn đội cứu hộ đã kéo xe giúp gia đình tôi trên đèo
+        cảm ơn sở đã trả lời đơn của tôi nhanh và rõ ràng
+        hỏi trang phản ánh có nhận ảnh chụp bằng điện thoại không
+        trang phản ánh báo lỗi mỗi khi tôi bấm gửi
     """),
     "kinh-te-doanh-nghiep": _lines("""
         hồ sơ đăng ký kinh doanh hộ cá thể bị trả lại nhiều lần
@@ -700,7 +1060,6 @@ PROBLEMS = {
         xin hỗ trợ vốn khởi nghiệp cho thanh niên nông thôn
         khu công nghiệp thiếu hạ tầng, doanh nghiệp không muốn vào
         doanh nghiệp chưa được hoàn tiền ký quỹ dự án
-        thủ tục thuê đất làm nhà xưởng kéo dài hơn một năm
         ngân hàng không giải ngân gói vay ưu đãi cho doanh nghiệp nhỏ
         hàng lậu, hàng không hóa đơn bày bán tràn lan ở chợ biên giới
         đăng ký thay đổi người đại diện doanh nghiệp bị trả hồ sơ
@@ -744,15 +1103,74 @@ PROBLEMS = {
         chợ truyền thống bị thay bằng trung tâm thương mại, tiểu thương mất chỗ
         giá nước đá tăng vọt mùa hè
         cơ quan thuế bắt hộ kinh doanh online nộp thuế không rõ cách tính
-        doanh nghiệp chờ cấp phép xả thải để khởi công nhà máy mấy tháng
         hàng điện tử xách tay bán không bảo hành, không hóa đơn
         giá dịch vụ trông giữ xe ở chợ tăng gấp đôi
         hợp tác xã rau sạch không tìm được đầu ra
-        dự án nghỉ dưỡng được giao đất mười năm vẫn chưa xây
         ngân hàng ép mua bảo hiểm khi vay vốn kinh doanh
         xin giảm tiền thuê sạp chợ vì buôn bán ế ẩm
         hàng Tết bán giá cao bất thường, không niêm yết
         thủ tục xin giấy chứng nhận đầu tư cho dự án nhỏ quá nhiều cửa
+        hồ sơ xin phép kinh doanh được yêu cầu bổ sung nhiều lần, mỗi lần một thứ
+        hộ kinh doanh bị tính thuế khoán quá cao so với doanh thu thực tế
+        chi cục thuế chậm hoàn thuế giá trị gia tăng cho doanh nghiệp xuất khẩu
+        cửa hàng tạp hóa bị phạt vì chưa chuyển sang hóa đơn điện tử mà không được hướng dẫn
+        tiểu thương bị tăng tiền thuê ki ốt gấp đôi sau khi chợ được giao cho tư nhân quản lý
+        ban quản lý chợ thu phí vệ sinh, phí trông xe của tiểu thương cao bất thường
+        giá phân bón tăng mạnh, nông dân trồng lúa lỗ vốn
+        thương lái ép giá thu mua sầu riêng của nông dân
+        dưa hấu vụ này mất giá, đề nghị tỉnh hỗ trợ tìm đầu ra
+        cửa hàng xăng dầu treo biển hết hàng để chờ tăng giá
+        siêu thị không niêm yết giá, tính tiền cao hơn giá ghi trên kệ
+        mỹ phẩm nhái, hàng giả bán tràn lan trên các trang bán hàng trực tuyến
+        hàng lậu không rõ nguồn gốc bày bán công khai ở chợ biên giới
+        doanh nghiệp nhỏ không tiếp cận được gói vay ưu đãi lãi suất của tỉnh
+        quỹ hỗ trợ khởi nghiệp của tỉnh xét duyệt thiếu minh bạch
+        nhà đầu tư nộp hồ sơ xin chủ trương đầu tư đã sáu tháng chưa có kết quả
+        xin điều chỉnh tiến độ dự án đầu tư mà sở trả lời quá chậm
+        doanh nghiệp bị cơ quan thuế phong tỏa tài khoản dù đã nộp đủ thuế
+        mã số thuế cá nhân bị trùng với người khác, không quyết toán được thuế thu nhập
+        hộ bán hàng online không biết kê khai và nộp thuế thế nào
+        giá điện kinh doanh tăng, quán ăn nhỏ không chịu nổi
+        giá gas tăng liên tục, nhiều quán ăn phải đóng cửa
+        giá vé vào cổng khu du lịch tăng vô lý, du khách than phiền
+        khu du lịch biển chặt chém khách, bán đồ ăn giá cắt cổ
+        đề nghị xây lại chợ xã đã xuống cấp để tiểu thương có chỗ buôn bán
+        hợp tác xã nông nghiệp cần hỗ trợ chứng nhận VietGAP để xuất khẩu
+        nông dân trồng cà phê cần hỗ trợ vay vốn tái canh
+        công ty chưa được chủ đầu tư nhà nước thanh toán hợp đồng cung cấp thiết bị
+        cây xăng bơm thiếu, đồng hồ nhảy số nhanh bất thường
+        người bán ở chợ cân điêu, mua một ký chỉ được tám lạng
+        đăng ký giải thể doanh nghiệp kéo dài vì phải chờ xác nhận nghĩa vụ thuế
+        doanh nghiệp muốn thuê nhà xưởng trong cụm công nghiệp nhưng không biết liên hệ ai
+        xin hướng dẫn thủ tục thành lập hợp tác xã
+        đề nghị tỉnh tổ chức hội chợ kết nối tiêu thụ nông sản cho bà con
+        giá lúa xuống thấp, thương lái không mua, lúa tồn đầy kho
+        sản phẩm OCOP của xã chưa có chỗ trưng bày và bán hàng
+        ngân hàng chậm giải ngân vốn vay cho hộ kinh doanh nhỏ theo chương trình của tỉnh
+        cửa hàng điện máy bán hàng không xuất hóa đơn
+        nhà đầu tư điện mặt trời mái nhà chưa được thanh toán tiền bán điện
+        giá cước vận chuyển nông sản lên cao, bà con trồng rau không có lãi
+        thuế thu nhập cá nhân bị tính trùng khi làm việc ở hai nơi
+        bị phạt chậm nộp thuế vì hệ thống nộp thuế điện tử bị lỗi đúng ngày cuối
+        doanh nghiệp chờ hoàn tiền ký quỹ bảo đảm thực hiện dự án mấy năm chưa được trả
+        nhà đầu tư nước ngoài hỏi thủ tục cấp giấy chứng nhận đăng ký đầu tư
+        đề nghị giảm tiền thuê ki ốt cho tiểu thương sau trận lũ
+        chợ đầu mối hoạt động lộn xộn, giá cả lên xuống không ai kiểm soát
+        đề nghị hỗ trợ chuyển đổi số cho các hộ kinh doanh nhỏ
+        doanh nghiệp gặp khó vì giá nguyên liệu tăng, xin giãn nộp thuế
+        giá thuê kho lạnh ở cảng cá quá cao so với khả năng của ngư dân
+        tiệm vàng mua vào bán ra chênh lệch quá lớn, không niêm yết giá
+        doanh nghiệp đề nghị tỉnh công khai danh mục dự án kêu gọi đầu tư
+        mình mở quán cà phê nhỏ mà bị thu thuế môn bài mấy năm liền dù đã ngừng kinh doanh
+        công ty tôi xin cấp giấy phép kinh doanh rượu đã hai tháng chưa được trả lời
+        nông dân nuôi cá lồng bị thương lái bỏ cọc, cá tới lứa không ai mua
+        cửa hàng bán lẻ gần nhà tự ý tăng giá gạo, mì gói khi có tin bão
+        đề nghị tỉnh hỗ trợ doanh nghiệp tham gia hội chợ xúc tiến thương mại
+        chợ cá phường bị dời đi chỗ khác, tiểu thương không có sạp để bán
+        dự án nhà máy chế biến nông sản được cấp phép nhiều năm mà chưa khởi công
+        hộ kinh doanh nhà trọ không biết phải đóng thuế cho thuê nhà thế nào
+        giá thức ăn chăn nuôi tăng liên tục, người nuôi heo bỏ chuồng
+        cây xăng bán xăng kém chất lượng làm hỏng xe
     """),
     "moi-truong": _lines("""
         cơ sở chăn nuôi heo xả nước thải ra mương gây mùi hôi nồng nặc
@@ -835,6 +1253,52 @@ PROBLEMS = {
         nuôi tôm xả nước thải ra cửa sông
         bụi than từ bến tập kết than bay vào nhà dân
         đề nghị có lịch thu gom rác cố định cho thôn
+        doanh nghiệp chờ cấp phép xả thải để khởi công nhà máy mấy tháng
+        xe thu gom rác đến không đúng giờ, rác tồn đọng cả tuần
+        đề nghị đặt thêm thùng rác công cộng ở khu chợ
+        xin bố trí thùng rác ở đầu hẻm vì người dân phải vứt rác ven đường
+        điểm tập kết rác đặt ngay trước cửa nhà, nước rỉ rác chảy ra
+        người dân đổ rác xuống sông, kênh đầy rác
+        trại nuôi heo xả nước thải ra suối, mùi hôi khắp làng
+        trại gà gần khu dân cư, ruồi bay vào nhà
+        nhà máy giấy xả khói đen mỗi tối
+        lò gạch thủ công gây khói bụi mịt mù
+        lò than củi tự phát gây ô nhiễm không khí
+        bãi rác của xã quá tải, bốc mùi nồng nặc
+        người dân đốt rơm rạ sau mùa gặt, khói mù mịt
+        cơ sở tái chế nhựa phế liệu bốc mùi khét
+        mỏ đá nổ mìn, bụi đá phủ trắng nhà dân
+        khai thác cát trái phép trên sông ban đêm
+        rừng phòng hộ đầu nguồn bị chặt phá
+        xưởng mộc phun sơn, mùi sơn nồng nặc cả xóm
+        loa kẹo kéo hát karaoke ngoài đường đến nửa đêm
+        tiếng ồn từ nhà máy gạch chạy suốt đêm
+        cơ sở giết mổ gia súc xả máu và chất thải ra cống
+        rác thải y tế của phòng khám bỏ chung với rác sinh hoạt
+        nước thải của khu công nghiệp làm cá chết hàng loạt ở hồ
+        nhà hàng hải sản xả nước thải ra bãi biển
+        người dân vứt xác heo chết xuống mương
+        công trình san lấp làm đất đỏ trôi xuống suối, nước đục ngầu
+        xin phát túi đựng rác và hướng dẫn phân loại rác tại nguồn
+        phí thu gom rác tăng mà dịch vụ không cải thiện
+        rác thải nhựa dạt kín bờ biển sau bão
+        quán ốc đổ vỏ ốc và nước thải ra vỉa hè
+        cơ sở ủ phân bón hữu cơ bốc mùi nồng ở đầu thôn
+        xưởng cơ khí mài kim loại ồn ào cả ngày
+        bụi mịn dày đặc, bầu trời lúc nào cũng mờ đục
+        người ta đổ trộm chất thải công nghiệp ban đêm ở rừng keo
+        ao nuôi tôm xả nước thải ra đồng ruộng
+        bãi chôn lấp rác rò rỉ nước đen ra ruộng lúa
+        nhà bên cạnh nuôi chim yến, tiếng loa phát âm thanh gọi chim cả ngày
+        người ta đốt dây điện lấy đồng, khói đen độc hại
+        mùi hôi từ nhà máy chế biến thủy sản bay khắp khu dân cư mỗi tối
+        xe hút hầm cầu xả chất thải ra ruộng ban đêm
+        quán bar mở nhạc xập xình đến hai giờ sáng, không ai ngủ được
+        hàng xóm nuôi mấy chục con chó, tiếng sủa và mùi hôi suốt ngày
+        đề nghị thu gom rác hai lần một tuần cho thôn vùng ven
+        lò đốt rác của xã bốc khói mù mịt mỗi chiều
+        rác thải ở cổng trường không được thu gom, bốc mùi
+        khói từ lò đốt rác của bệnh viện bay vào khu dân cư
     """),
     "thu-tuc-hanh-chinh": _lines("""
         hồ sơ đăng ký khai sinh cho con nộp trực tuyến đã quá hạn vẫn chưa được trả
@@ -860,14 +1324,12 @@ PROBLEMS = {
         phiếu hẹn trả kết quả ghi ngày đã qua mà vẫn chưa có kết quả
         tra cứu tình trạng hồ sơ trên mạng không thấy thông tin
         khai sinh cho con ở nơi tạm trú bị từ chối tiếp nhận
-        thủ tục xin giấy phép xây dựng nhà ở quá nhiều bước
         cổng dịch vụ công bị treo không nộp được hồ sơ cả ngày
         sai thông tin ngày sinh trên căn cước, xin điều chỉnh bị hẹn mãi
         xin cấp bản sao giấy khai sinh gốc bị yêu cầu về quê làm
         chữ ký số không dùng được trên cổng dịch vụ công
         thu phí chứng thực cao hơn biểu phí niêm yết
         thủ tục cấp lại giấy chứng tử cho người mất lâu năm quá phức tạp
-        hồ sơ xin phép kinh doanh được yêu cầu bổ sung nhiều lần, mỗi lần một thứ
         không có chỗ ngồi chờ ở bộ phận một cửa, người già phải đứng
         đăng ký biến động đất đai phải chờ lâu mà không có giấy hẹn
         thanh toán lệ phí trực tuyến bị trừ tiền hai lần
@@ -878,7 +1340,6 @@ PROBLEMS = {
         quy định mới về thủ tục không được niêm yết công khai
         thủ tục nhận con nuôi kéo dài hơn một năm
         đăng ký khai tử cho mẹ nhưng xã bảo phải về nơi thường trú
-        xin trích lục bản đồ địa chính phải đi ba lần
         hồ sơ cấp phiếu lý lịch tư pháp quá hạn chưa có kết quả
         lịch hẹn trực tuyến đặt rồi đến nơi không ai tiếp
         mẫu tờ khai trên mạng khác với mẫu ở bộ phận một cửa
@@ -917,6 +1378,43 @@ PROBLEMS = {
         tờ khai trực tuyến không cho sửa khi nhập sai
         quá hạn đăng ký khai sinh bị phạt mà không được giải thích
         thủ tục đăng ký kết hôn với người nước ngoài kéo dài
+        đăng ký khai sinh cho con ở phường mà phải chờ cả tuần
+        làm căn cước cho con đã hai tháng chưa có thẻ
+        tài khoản định danh điện tử bị lỗi, không đăng nhập được VNeID
+        cổng dịch vụ công báo lỗi khi thanh toán lệ phí, tiền đã trừ mà hồ sơ chưa được nhận
+        nộp hồ sơ trực tuyến xong vẫn bị yêu cầu mang bản giấy lên nộp lại
+        bộ phận một cửa yêu cầu bản sao chứng thực dù đã có bản điện tử
+        xin trích lục khai sinh mà phải về nơi đăng ký cũ
+        hồ sơ đăng ký kết hôn với người nước ngoài kéo dài quá hạn
+        xin xác nhận tình trạng hôn nhân bị đòi giấy tờ ngoài quy định
+        đăng ký thường trú cho con mà phường bắt bổ sung giấy tờ nhiều lần
+        đăng ký tạm trú trực tuyến không gửi được hồ sơ
+        chứng thực bản sao ở xã phải chờ cả buổi vì chỉ có một người làm
+        phiếu lý lịch tư pháp đã quá ngày hẹn mà chưa có
+        hồ sơ trễ hẹn mà không nhận được thư xin lỗi
+        bộ phận một cửa phường đông quá, lấy số từ sáng đến chiều chưa tới lượt
+        máy lấy số thứ tự ở trung tâm hành chính công bị hỏng
+        sau sáp nhập xã, không biết nộp hồ sơ hộ tịch ở đâu
+        hộ chiếu làm trực tuyến đã quá hẹn chưa nhận được
+        khai tử cho bố mà xã đòi thêm giấy xác nhận không cần thiết
+        đề nghị cho nhận kết quả hồ sơ qua bưu điện
+        trung tâm phục vụ hành chính công chỉ làm giờ hành chính, người đi làm không kịp
+        xin hướng dẫn cập nhật địa chỉ mới trên căn cước sau khi sáp nhập xã
+        chữ ký số không dùng được trên cổng dịch vụ công của tỉnh
+        tra cứu mã hồ sơ trên cổng dịch vụ công báo không tồn tại
+        lệ phí chứng thực sao y tính cao hơn quy định
+        hồ sơ cải chính hộ tịch bị trả lại không nêu lý do
+        xin cấp giấy xác nhận cư trú mà bị hẹn đi hẹn lại
+        hồ sơ khai sinh trực tuyến bị từ chối vì ảnh giấy chứng sinh mờ
+        xin hướng dẫn thủ tục đăng ký giám hộ cho cháu
+        ứng dụng dịch vụ công trên điện thoại đăng nhập mãi không được
+        dịch vụ công trực tuyến toàn trình nhưng vẫn phải lên phường ký
+        giấy hẹn trả kết quả bị sửa ngày mà không báo trước
+        con tôi sinh ở nước ngoài về, không biết làm giấy khai sinh ở đâu
+        làm lại căn cước bị mất mà phải đi lại ba lần vì máy hỏng
+        hồ sơ đăng ký xe máy trên cổng dịch vụ công mãi không được duyệt
+        em muốn hỏi làm thủ tục nhập khẩu cho vợ thì cần giấy tờ gì
+        xin chứng thực chữ ký mà xã bảo phải lên tỉnh
     """),
     "trat-tu-xay-dung": _lines("""
         nhà bên cạnh xây dựng không phép, lấn sang phần đất chung
@@ -997,6 +1495,48 @@ PROBLEMS = {
         phường không xử lý công trình vi phạm dù đã có quyết định
         xe bồn bê tông đậu chiếm nửa đường để đổ sàn
         nhà xây sát bờ sông lấn ra lòng sông
+        thủ tục xin giấy phép xây dựng nhà ở quá nhiều bước
+        lòng đường có đống cát sỏi của công trình để nhiều ngày
+        bãi giữ xe tự phát trên lòng đường gây kẹt xe
+        nhà bên cạnh xây bốn tầng trong khi giấy phép chỉ cho ba tầng
+        người ta cơi nới ban công nhô ra lấn không gian hẻm
+        quán cà phê bày bàn ghế kín vỉa hè, người đi bộ phải xuống lòng đường
+        cửa hàng dựng mái che kiên cố lấn chiếm vỉa hè
+        tiệm sửa xe máy chiếm lòng đường làm chỗ sửa xe
+        biển quảng cáo dựng trái phép che khuất tầm nhìn ở ngã ba
+        băng rôn quảng cáo treo chằng chịt trên cây và cột điện
+        công trình xây dựng bên cạnh làm nứt tường nhà tôi, chủ đầu tư không chịu sửa
+        vật liệu xây dựng đổ chắn lối đi chung của hẻm
+        nhà dân xây lấn ra hành lang bảo vệ kênh mương
+        công trình xây dựng không che chắn, vữa rơi xuống nhà bên cạnh
+        công trình đang thi công không treo biển thông tin giấy phép
+        nhà dân xây tường rào lấn ra hẻm làm hẹp lối đi
+        chủ căn hộ tự ý đục phá tường chịu lực trong chung cư
+        nhà cao tầng xây sai thiết kế, thêm tầng tum
+        quán nhậu dựng nhà tạm bằng khung sắt trên hành lang an toàn đường bộ
+        tiệm tạp hóa bày hàng ra giữa lòng hẻm
+        người dân tự xây bậc tam cấp nhô ra đường
+        đội trật tự dọn lấn chiếm vỉa hè xong hôm sau người ta lại bày ra
+        công trình xây xong không tháo dỡ lán trại, vật liệu thừa để ngổn ngang
+        biển hiệu quán karaoke quá khổ, gắn trên nóc nhà không chắc chắn
+        chung cư mini xây sai phép cho thuê hàng chục phòng
+        cải tạo nhà phố thành khách sạn nhiều tầng mà không xin phép
+        quảng cáo rao vặt dán kín tường nhà dân và cột đèn
+        căn nhà bên cạnh đào tầng hầm mà không có giấy phép
+        nhà hàng tiệc cưới dựng rạp chiếm hết vỉa hè và một phần lòng đường
+        chủ đầu tư khu đô thị tự ý xây thêm nhà trên phần đất quy hoạch cây xanh
+        nhà hàng xóm xây trổ cửa sổ nhìn thẳng sang nhà tôi
+        nhà xây sai phép chỉ bị phạt tiền rồi vẫn tồn tại
+        chợ tự phát họp trên vỉa hè và lòng đường mỗi sáng
+        xưởng tôn dựng nhà khung thép không phép giữa khu dân cư
+        người ta xây nhà trên đường thoát hiểm của chung cư
+        nhà đối diện đang xây mà không thấy giấy phép, đổ bê tông cả đêm
+        người ta dựng lều bán hàng trên vỉa hè trước cổng trường
+        hàng xóm xây nhà cao hơn giấy phép, che hết ánh sáng nhà tôi
+        tiệm rửa xe chiếm trọn vỉa hè, nước xả ra đường
+        chung cư mới xây đã nứt tường, thấm dột khắp nơi
+        công ty đặt biển quảng cáo khổ lớn trên đất nông nghiệp ven quốc lộ
+        quán ăn trước cổng trường lấn chiếm vỉa hè, học sinh phải đi dưới lòng đường
     """),
     "y-te": _lines("""
         bệnh viện huyện quá tải, bệnh nhân phải nằm ghép
@@ -1079,6 +1619,55 @@ PROBLEMS = {
         thuốc chữa tiểu đường ở trạm y tế hết mấy tháng
         bác sĩ tư vấn phẫu thuật không cần thiết để thu tiền
         chợ bán cá ướp hóa chất cho tươi lâu
+        xin cấp thẻ bảo hiểm y tế cho hộ cận nghèo
+        quán cơm bụi dùng thịt ôi thiu, rau không rửa sạch
+        cơ sở làm giò chả dùng hàn the
+        lò giết mổ gia cầm bán thịt không có giấy kiểm dịch
+        trà sữa bán trước cổng trường không rõ nguồn gốc nguyên liệu
+        tiệm bánh dùng phẩm màu công nghiệp
+        thực phẩm chức năng được quảng cáo chữa bách bệnh, bán cho người già ở hội thảo
+        nhà thuốc bán kháng sinh không cần đơn
+        phòng khám tư có người hành nghề không có chứng chỉ
+        trạm y tế xã thiếu thuốc, người bệnh phải ra ngoài mua
+        khám bảo hiểm y tế phải chờ từ sáng đến chiều
+        bệnh viện tuyến dưới bắt chuyển tuyến dù bệnh nhẹ
+        bảo hiểm y tế không thanh toán một số loại thuốc, bệnh nhân phải tự mua
+        thẻ bảo hiểm y tế của con tôi bị in sai ngày sinh
+        bệnh viện thiếu máy chạy thận, bệnh nhân phải chờ lượt
+        căng tin bệnh viện bán đồ ăn đắt và kém vệ sinh
+        bệnh nhân phải nằm hành lang vì bệnh viện thiếu giường
+        xin tổ chức tiêm vắc xin sởi cho trẻ ở thôn vùng sâu
+        trong xóm có mấy người bị sốt xuất huyết, xin phun thuốc diệt muỗi
+        trường mầm non có ca tay chân miệng mà chưa được khử khuẩn
+        thẩm mỹ viện không phép tiêm chất làm đầy gây biến chứng
+        phòng khám đa khoa quảng cáo sai sự thật, vẽ bệnh để thu tiền
+        nhà thuốc bán thuốc giả, thuốc hết hạn
+        bệnh viện thu tiền khám dịch vụ mà không đưa hóa đơn
+        đề nghị có xe cấp cứu trực thường xuyên ở xã đảo
+        kết quả siêu âm ở hai bệnh viện khác nhau, nghi bị chẩn đoán sai
+        bếp ăn tập thể ở khu công nghiệp không đảm bảo vệ sinh
+        rượu trắng nấu bằng cồn công nghiệp bán ở tiệm tạp hóa
+        thịt heo bơm nước bày bán ngoài chợ
+        rau vừa phun thuốc trừ sâu đã đem ra chợ bán
+        bánh trung thu không nhãn mác bán tràn lan
+        bệnh viện không cho người nhà vào chăm bệnh nhân nặng
+        phòng tiêm chủng dịch vụ tiêm sai lịch cho trẻ
+        hiệu thuốc đông y bán thuốc không rõ nguồn gốc, quảng cáo chữa được ung thư
+        nước đá dùng ở các quán giải khát được làm từ nước bẩn
+        phụ nữ sinh con ở trạm y tế xã mà không có bác sĩ sản
+        bệnh viện tỉnh quá tải, xếp hàng lấy số khám từ bốn giờ sáng
+        xin cấp lại thẻ bảo hiểm y tế sau khi đổi căn cước
+        ba tôi đi khám ở bệnh viện huyện mà phải chờ kết quả xét nghiệm cả ngày
+        phòng khám tư ở xã bán thuốc không ghi tên thuốc, uống vào bị dị ứng
+        quán phở gần chợ dùng thịt bò không rõ nguồn gốc, nghi thịt heo tẩm máu bò
+        xin cho trạm y tế có thêm thuốc tiểu đường cho người già
+        bệnh viện yêu cầu người bệnh tự mua vật tư y tế bên ngoài
+        con tôi tiêm vắc xin ở trạm y tế về bị sốt cao, trạm không hướng dẫn gì
+        cơ sở sản xuất nước mắm pha hóa chất, không có giấy phép an toàn thực phẩm
+        quán ăn trong bến xe bán thức ăn ôi thiu
+        công nhân ăn ở căng tin công ty bị đau bụng nhiều lần
+        hàng nước mía bên đường dùng đá bẩn
+        hộ cận nghèo không được cấp thẻ bảo hiểm y tế miễn phí
     """),
 }
 
@@ -1111,12 +1700,22 @@ URGENT = {
         có thằng cầm dao đứng chửi trước nhà, cả nhà sợ không dám ra
         trộm đang cạy cửa nhà bên cạnh, tôi nhìn thấy qua cửa sổ
         nhà kho gỗ bốc cháy, lửa đang lan
+        ống dẫn khí gas của khu chung cư bị rò, mùi gas nồng nặc
+        hai nhóm thanh niên cầm dao kiếm đang chém nhau trước quán karaoke
+        có kẻ trộm đang trèo vào nhà hàng xóm, chúng tôi đang canh ở ngoài
+        xưởng gỗ bốc cháy dữ dội, có công nhân chưa thoát ra được
+        người đàn ông say rượu đang đập phá, dọa đốt nhà khi vợ con còn bên trong
+        cháy căn hộ chung cư, khói đen tràn vào hành lang, nhiều người mắc kẹt trên tầng cao
+        một cháu bé bị rơi xuống giếng sâu, người nhà đang kêu cứu
+        có người đang đứng trên lan can cầu định nhảy xuống sông
     """),
     "an-sinh-xa-hoi": _lines("""
         công nhân bị máy cuốn tay trong xưởng, công ty không đưa đi cấp cứu
         bà cụ sống một mình đã nhiều ngày không có gì ăn, đang ốm nặng
         sau lũ nhiều hộ bị cô lập, hết lương thực và nước uống
         người lao động bị chủ giam giữ, không cho về nhà
+        công nhân bị ngạt khí khi vệ sinh bồn chứa trong xưởng, đang nằm bất tỉnh
+        hai vợ chồng già bệnh nặng nằm liệt trong nhà, không ai chăm sóc, đã hai ngày chưa ăn
     """),
     "can-bo-cong-vu": _lines("""
         cán bộ phường đang đánh người bán hàng rong ngoài chợ
@@ -1131,6 +1730,8 @@ URGENT = {
         trẻ mầm non bị bỏ quên trên xe đưa đón của trường
         học sinh bị nhóm bạn đánh hội đồng ngay trong sân trường, đang bị thương
         cháy trong phòng thí nghiệm của trường khi học sinh đang học
+        trần thạch cao phòng học vừa sập khi học sinh đang học, có em bị thương
+        học sinh bị điện giật từ ổ điện hở trong lớp học, đang đưa đi cấp cứu
     """),
     "giao-thong": _lines("""
         mặt đường đột nhiên sụt thành hố lớn, xe máy vừa rơi xuống
@@ -1138,11 +1739,9 @@ URGENT = {
         cầu treo bị đứt cáp một bên, người dân vẫn đi qua
         đất đá sạt lở tràn xuống quốc lộ, xe không qua được
         sạt lở taluy dương trên đường đèo, đá vẫn đang lăn xuống
-        nắp hố ga giữa đường bị mất, tạo hố sâu ngay làn xe máy
         xe tải bị lật chắn ngang đường, hàng hóa đổ ra
         tai nạn giao thông vừa xảy ra ở ngã tư, có người bị thương nặng
         nước lũ chảy xiết qua ngầm tràn mà xe vẫn cố vượt
-        cây đổ chắn ngang đường, xe không đi được
         dầu nhớt đổ loang trên đường dốc, nhiều xe máy trượt ngã
         mố cầu bị nước lũ xói lở, cầu có nguy cơ sập
         đường ven sông bị sạt lở, hàm ếch ăn sâu vào mặt đường
@@ -1156,6 +1755,11 @@ URGENT = {
         lỗ thủng lớn giữa đường, tối không có đèn, nhiều người té
         xe khách mất phanh lao xuống ruộng, nhiều người bị thương
         đường bị nước cuốn mất một đoạn, xe vẫn cố đi
+        xe đầu kéo vừa lật trên đèo, nằm chắn cả hai làn, dầu chảy loang ra đường
+        cầu sắt qua sông vừa bị sà lan đâm, dầm cầu cong vẹo mà xe vẫn chạy qua
+        nước lũ tràn qua đường, một chiếc ô tô đang bị cuốn trôi
+        một đoạn đường đèo vừa sụt mất nửa mặt đường, xe đi ban đêm không biết
+        xe khách va chạm với xe máy, người bị thương nằm giữa đường
     """),
     "ha-tang-do-thi": _lines("""
         cây xanh lớn bị nghiêng, có nguy cơ gãy đổ vào nhà dân
@@ -1174,8 +1778,6 @@ URGENT = {
         cây cổ thụ trong sân trường bị mục gốc, đang nghiêng về phía lớp học
         cây xanh bật gốc đổ đè lên xe và người đi đường
         đường dây trung thế võng xuống sát mái nhà dân
-        ống dẫn khí gas của khu chung cư bị rò, mùi gas nồng nặc
-        mưa lớn làm sạt lở đất vùi lấp nhà dân ven đồi
         hố sụt lớn xuất hiện giữa sân khu chung cư
         nước lũ tràn qua đập tràn, hồ chứa có nguy cơ vỡ
         nước ngập lút đầu người trong hẻm, nhiều nhà chưa kịp di dời
@@ -1184,6 +1786,14 @@ URGENT = {
         cột điện bị nghiêng sắp ngã ra đường
         cây to ngã chắn ngang đường, đè lên mái nhà dân
         dây điện rơi xuống vũng nước trước cổng chợ
+        nắp hố ga giữa đường bị mất, tạo hố sâu ngay làn xe máy
+        cây đổ chắn ngang đường, xe không đi được
+        cây xà cừ lớn vừa gãy đổ đè lên hai người đi xe máy
+        nước ngập gần tới mái, nhà có người già và trẻ nhỏ chưa sơ tán được
+        dây điện bị đứt sau cơn giông, đang nằm trên vỉa hè tóe tia lửa
+        trụ đèn chiếu sáng bị rò điện, con chó chạm vào đã bị giật chết
+        đê sông bị rò nước, mạch sủi ngày càng lớn
+        cống ngầm bị sụt, tạo hố sâu ngay cổng chợ, người đi ngang suýt rơi xuống
     """),
     "moi-truong": _lines("""
         xe bồn chở hóa chất bị lật, hóa chất tràn ra mương và bốc mùi hắc
@@ -1193,6 +1803,9 @@ URGENT = {
         kho thuốc trừ sâu bị ngập nước, thuốc độc tràn ra giếng của dân
         đám cháy bãi rác lớn, khói độc bao trùm khu dân cư
         bồn chứa amoniac của nhà máy đá bị rò, cả xóm cay mắt khó thở
+        nhà máy vừa nổ bồn hóa chất, khói vàng bay về khu dân cư, nhiều người ho sặc sụa
+        xe chở axit bị lật, axit chảy xuống kênh cạnh trường học
+        cá chết trắng sông, nước bốc mùi hóa chất, dân vẫn đang lấy nước sinh hoạt
     """),
     "trat-tu-xay-dung": _lines("""
         biển quảng cáo lớn trên nóc nhà bị gió làm bung, đang đung đưa sắp rơi
@@ -1206,6 +1819,9 @@ URGENT = {
         nhà hàng xóm đào tầng hầm làm nhà tôi nứt và lún, cả nhà phải chạy ra ngoài
         tấm biển quảng cáo trên cao bị gió giật lỏng, kêu răng rắc sắp rớt xuống đường
         bức tường nhà bỏ hoang bên cạnh nứt nghiêng về phía nhà tôi, sắp đổ
+        tầng trên của ngôi nhà đang cải tạo vừa đổ sập một phần, gạch rơi xuống hẻm
+        khung sắt biển quảng cáo cao mười mét đang nghiêng dần sau mưa bão, bên dưới là quán ăn đông người
+        giàn giáo tòa nhà đang thi công vừa đổ xuống đường, có người bị kẹt bên dưới
     """),
     "y-te": _lines("""
         nhiều người bị ngộ độc sau khi ăn ở quán cơm, đang nôn ói phải đi cấp cứu
@@ -1221,6 +1837,10 @@ URGENT = {
         cả lớp học thêm ăn bánh mì xong bị nôn, đang đưa vào viện
         ông hàng xóm bị đột quỵ mà xe cấp cứu chưa thấy tới
         nhiều trẻ sốt cao co giật trong khu trọ, nghi dịch bệnh
+        cả nhóm công nhân uống nước ở bình chung xong đau bụng, nôn ói, vài người ngất
+        trẻ bị sốt cao co giật mà trạm y tế xã đóng cửa, không có người trực
+        hàng chục khách dự tiệc cưới đang nhập viện vì ngộ độc
+        người bệnh có biểu hiện khó thở nặng, cần chuyển viện ngay mà không có xe
     """),
 }
 
@@ -1305,7 +1925,7 @@ VOCABULARY = {
         gây rối, đánh nhau, ẩu đả, hỗn chiến, hung khí, dao, mã tấu, đe dọa, khủng bố tinh thần
         đua xe, bốc đầu, tụ tập, cờ bạc, đánh bạc, cá độ, ma túy, nghiện hút, tiêm chích, bóng cười
         lừa đảo, lừa đảo qua mạng, giả danh công an, chiếm đoạt tài sản, đa cấp, tín dụng đen, cho vay nặng lãi
-        đòi nợ thuê, bảo kê, mại dâm, karaoke quá giờ, pháo nổ, cháy nổ, cháy nhà, phòng cháy chữa cháy
+        đòi nợ thuê, bảo kê, mại dâm, gây mất trật tự, pháo nổ, cháy nổ, cháy nhà, phòng cháy chữa cháy
         mất tích, bắt cóc, bạo lực gia đình, công an, công an phường, công an xã, an ninh trật tự
     """),
     "kinh-te-doanh-nghiep": _lines("""
@@ -1402,6 +2022,11 @@ def build_corpus(phrasings: int = 6, seed: int = 2026) -> list[tuple[str, str, s
                     text = _informal(text, rng)
                 rows.append((text, category, group, urgent))
     return rows + taxonomy_rows() + vocabulary_rows()
+
+
+def is_reference_row(group: str) -> bool:
+    """A taxonomy or vocabulary row: a category's own words, always trained on, never scored as a petition."""
+    return group.startswith(("covers/", "vocabulary/"))
 
 
 def taxonomy_rows() -> list[tuple[str, str, str, bool]]:

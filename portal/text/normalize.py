@@ -1,6 +1,9 @@
-"""Normalising Vietnamese as people type it: case, short forms, and a view without diacritics."""
+"""Normalising Vietnamese as people type it: case, short forms, a view without diacritics, and underthesea's
+compound words of a text typed with them."""
 import re
 import unicodedata
+
+from underthesea import text_normalize, word_tokenize
 
 # Short forms on phones and in call notes, and the words they stand for. Only forms that mean one thing
 # in a petition: "hong" could be "hỏng" (broken) as well as the southern "hông" (không), "hem" could be
@@ -40,3 +43,19 @@ def model_view(text: str) -> str:
     """What the classifier reads: lower case, short forms expanded, no diacritics (so a text typed with
     and without accents reads the same)."""
     return strip_accents(expand_abbreviations(unicodedata.normalize("NFC", text).lower()))
+
+
+def has_diacritics(text: str) -> bool:
+    return strip_accents(text) != text
+
+
+def word_view(text: str) -> str:
+    """underthesea's words of a text typed with diacritics, each folded to one token without them:
+    "Đường dây điện bị đứt" -> "duong_day_dien bi dut". text_normalize first puts tone marks where the
+    tokenizer's dictionary has them ("hoà" -> "hòa"). Empty for a text typed without diacritics: the
+    tokenizer cannot find the words of "duong day dien", and guessed words would only mislead the model,
+    which then reads such a text by its syllables alone (`model_view`)."""
+    if not has_diacritics(text):
+        return ""
+    words = word_tokenize(expand_abbreviations(text_normalize(unicodedata.normalize("NFC", text)).lower()))
+    return " ".join(strip_accents(word).replace(" ", "_") for word in words if any(c.isalnum() for c in word))

@@ -42,15 +42,34 @@ def test_unsure_guesses_go_to_triage():
     assert unsure and confidence < 0.99
 
 
-def test_classify_cli_evaluate_prints_scores(runner, tmp_path):
+def _table_row(output: str, name: str) -> list[str]:
+    return next(line.split() for line in output.splitlines() if line.split()[:1] == [name])
+
+
+def test_classify_cli_evaluate_prints_scores_for_each_way_of_typing(runner, tmp_path):
     sample = tmp_path / "sample.csv"
     sample.write_text("text,category\n" + "\n".join(f'"{t}",{c}' for t, c in EXAMPLES), encoding="utf-8")
     result = runner.invoke(args=["classifier", "evaluate", str(sample)])
     assert result.exit_code == 0, result.output
-    assert "accuracy: 1.000" in result.output and "macro-F1:" in result.output and "confusion matrix" in result.output
+    assert "8 texts, 0 of them labelled urgent or not" in result.output
+    for variant in ("accented", "unaccented", "abbreviated"):
+        assert _table_row(result.output, variant)[1:3] == ["1.000", "1.000"], result.output
+    assert "F1 per category" in result.output and "confusion matrix" in result.output
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("noi_dung,linh_vuc\nabc,khac\n", encoding="utf-8")
     assert "text,category" in runner.invoke(args=["classifier", "evaluate", str(wrong)]).output
+
+
+def test_classify_cli_evaluate_scores_urgency_where_the_file_labels_it(runner, tmp_path):
+    sample = tmp_path / "heldout.csv"
+    sample.write_text("text,category,urgent\n"
+                      '"Cây đổ đè lên dây điện trước nhà, dây đang tóe lửa",ha-tang-do-thi,1\n'
+                      '"Ổ gà trên đường đã mấy tháng chưa ai vá",giao-thong,0\n'
+                      '"Đèn đường trong hẻm bị hỏng mấy tháng nay",ha-tang-do-thi,\n', encoding="utf-8")
+    result = runner.invoke(args=["classifier", "evaluate", str(sample)])
+    assert result.exit_code == 0, result.output
+    assert "3 texts, 2 of them labelled urgent or not" in result.output
+    assert _table_row(result.output, "accented")[3:5] == ["1.000", "1.000"], result.output
 
 
 @pytest.mark.parametrize("text, category", [
@@ -103,7 +122,7 @@ def test_crossvalidate_prints_scores_for_each_way_of_typing_and_for_urgency(runn
     small = _labelled_csv(tmp_path / "small.csv")
     result = runner.invoke(args=["classifier", "crossvalidate", "--folds", "3", "--csv", str(small)])
     assert result.exit_code == 0, result.output
-    assert "12 texts, 6 problems, 3 folds grouped by problem" in result.output
+    assert "12 texts, 6 problems, 3 folds grouped by problem" in result.output and "F1 per category" in result.output
     for variant in ("accented", "unaccented", "abbreviated"):
         rows = [line.split() for line in result.output.splitlines()]
         assert any(row[:1] == [variant] and len(row) == 6 for row in rows), variant
@@ -119,6 +138,21 @@ def test_crossvalidate_holds_out_every_phrasing_of_a_problem_together():
     first = [(text, ("ha-tang-do-thi", "an-ninh-trat-tu")[n % 2], f"p{n}", n in (1, 2)) for n, text in enumerate(words)]
     rows = first + [(f"{text} {text}", category, group, urgent) for text, category, group, urgent in first]
     assert crossvalidate(rows, folds=3).variants["accented"].accuracy <= 0.5
+
+
+def test_crossvalidate_always_trains_on_the_taxonomy_and_vocabulary_rows_and_never_scores_them():
+    from portal.text.training import crossvalidate
+
+    # Each problem's only clue is a word that only a vocabulary row teaches: held out with its problem, the
+    # vocabulary row would teach nothing, so a perfect score shows it stayed in training.
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+    categories = ("ha-tang-do-thi", "an-ninh-trat-tu")
+    problems = [(f"{word} {word}", categories[n % 2], f"p{n}", n in (1, 2)) for n, word in enumerate(words)]
+    vocabulary = [(word, categories[n % 2], f"vocabulary/{categories[n % 2]}/{n}", False)
+                  for n, word in enumerate(words)]
+    result = crossvalidate(problems + vocabulary, folds=3)
+    assert (result.rows, result.reference_rows, result.groups) == (6, 6, 6)
+    assert result.variants["accented"].accuracy == 1.0
 
 
 def test_crossvalidate_refuses_fewer_problems_than_folds(runner, tmp_path):
