@@ -7,7 +7,7 @@ PORT ?= 5000
 WORKERS ?= $(shell nproc)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test test-sqlite test-postgres test-deps bench migration translations messages clean
+.PHONY: run dev test test-sqlite test-postgres test-deps bench soak migration translations messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -53,6 +53,11 @@ test-deps:
 
 bench: $(VENV)/.installed-test
 	bench/run.sh
+
+## Mixed traffic for SOAK_TIME (10m) against the production server on PostgreSQL at half the floor's rate; prints a
+## report (p95 per page, errors, memory per worker, queue age), not an exit code. See bench/README.md, "Soak".
+soak: $(VENV)/.installed-test translations
+	$(PY) bench/soak.py
 
 ## Regenerate the initial migration from the models (until the first release).
 migration: $(VENV)/.installed

@@ -136,18 +136,24 @@ class Server:
     def __init__(self, url: str, log: Path, workers: int = 2, **extra):
         self.port, self.workers_wanted, self.log = free_port(), workers, log
         self.base = f"http://127.0.0.1:{self.port}"
+        env = server_env(url, **extra)
+        self.runs_intake_worker = env["PORTAL_INTAKE_WORKER"] == "1"
         with open(log, "wb") as handle:
             self.process = subprocess.Popen(
                 [BIN / "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{self.port}", "wsgi:app"],
-                env=server_env(url, **extra), cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
+                env=env, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
 
     def wait_ready(self) -> "Server":
+        """Until a worker answers and the master's children are what was asked for. The intake worker is waited
+        for too: until it has exec'd `flask intake work`, its process is a copy of the master (same command line)
+        and would pass for a request worker, so workers() could name it, or miss one still to come."""
         deadline = time.time() + 90
         while time.time() < deadline:
             if self.process.poll() is not None:
                 break
             try:
                 if requests.get(self.base + "/api/v1/openapi.json", timeout=10).ok \
+                        and (not self.runs_intake_worker or self.intake_worker() is not None) \
                         and len(self.workers()) == self.workers_wanted:
                     return self
             except requests.RequestException:

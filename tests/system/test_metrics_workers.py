@@ -11,10 +11,13 @@ pytestmark = pytest.mark.system
 
 
 def healthz_count(base: str) -> float:
-    text = requests.get(base + "/metrics", timeout=10).text
+    """The count of one scrape; a scrape that fails or lacks the series fails here, saying so, not as a count of 0."""
+    scrape = requests.get(base + "/metrics", timeout=30)
+    assert scrape.status_code == 200, scrape.text[:1000]
     found = re.search(r'portal_http_requests_total\{endpoint="health.healthz",method="GET",status="200"\} (\S+)',
-                      text)
-    return float(found.group(1)) if found else 0.0
+                      scrape.text)
+    assert found, scrape.text[:3000]
+    return float(found.group(1))
 
 
 def test_a_scrape_counts_the_requests_of_every_gunicorn_worker(database, tmp_path):
