@@ -13,7 +13,8 @@ def classifier_group():
 
 @classifier_group.command("corpus")
 def corpus_command():
-    """Rewrite portal/text/data/training.csv from the phrase banks in portal/text/corpus.py."""
+    """Rewrite portal/text/data/training.csv from the phrase banks in portal/text/corpus.py and the
+    petitions written by hand in portal/text/data/written_petitions.csv."""
     from portal.text.corpus import CORPUS_PATH, write_corpus
 
     click.echo(f"{write_corpus()} rows written to {CORPUS_PATH}")

@@ -170,3 +170,26 @@ def test_corpus_is_rebuilt_the_same_every_time_and_labels_urgency():
     assert first == second
     urgent = {group for _, _, group, is_urgent in first if is_urgent}
     assert len(urgent) >= 80 and all("/urgent/" in group for group in urgent)
+
+
+def test_the_written_petitions_are_in_the_corpus_each_a_problem_of_its_own(tmp_path):
+    from collections import Counter
+
+    from portal.text.corpus import build_corpus, written_rows
+
+    sample = tmp_path / "written.csv"
+    sample.write_text("text,category,urgent\n"
+                      '"Cây đổ đè lên dây điện trước nhà",ha-tang-do-thi,1\n'
+                      '"Ổ gà trên đường đã mấy tháng chưa ai vá",giao-thong,0\n', encoding="utf-8")
+    assert written_rows(sample) == [("Cây đổ đè lên dây điện trước nhà", "ha-tang-do-thi", "written/urgent/0", True),
+                                    ("Ổ gà trên đường đã mấy tháng chưa ai vá", "giao-thong", "written/1", False)]
+    written, corpus = written_rows(), build_corpus()
+    assert len(written) >= 800 and set(written) <= set(corpus)
+    texts_per_group = Counter(group for _, _, group, _ in corpus)
+    assert all(texts_per_group[group] == 1 for _, _, group, _ in written)
+
+
+def test_training_csv_is_what_the_corpus_command_writes():
+    from portal.text.corpus import CORPUS_PATH, build_corpus, read_labelled
+
+    assert read_labelled(CORPUS_PATH) == build_corpus()
