@@ -4,8 +4,8 @@ minutes, in the words of the North, the Centre and the South, with and without d
 is labelled urgent or not: urgent when it reports an immediate danger to life, health, safety or property
 (a tree on a live wire, a collapsing bridge, a fire, food poisoning, a fight in progress), not urgent when
 the damage is old, slow or harmless (a pothole for months, a street light out, noise, a late payment).
-Beside them, portal/text/data/written_petitions.csv: whole petitions written by hand by another engineer,
-each its own problem. `build_corpus` combines them deterministically; `flask classifier corpus` writes
+Beside them, portal/text/data/written_petitions*.csv: whole petitions written by hand by other engineers (one
+file per writer, none of whom read this file or each other's rows), each its own problem. `build_corpus` combines them deterministically; `flask classifier corpus` writes
 portal/text/data/training.csv."""
 import csv
 import random
@@ -14,7 +14,7 @@ from pathlib import Path
 from portal.text.normalize import strip_accents
 
 CORPUS_PATH = Path(__file__).resolve().parent / "data" / "training.csv"
-WRITTEN_PATH = Path(__file__).resolve().parent / "data" / "written_petitions.csv"
+WRITTEN_PATHS = sorted((Path(__file__).resolve().parent / "data").glob("written_petitions*.csv"))
 
 
 def _lines(block: str) -> list[str]:
@@ -2023,13 +2023,15 @@ def build_corpus(phrasings: int = 6, seed: int = 2026) -> list[tuple[str, str, s
                 if index % 3 == 2:
                     text = _informal(text, rng)
                 rows.append((text, category, group, urgent))
-    return rows + written_rows() + taxonomy_rows() + vocabulary_rows()
+    return rows + [row for path in WRITTEN_PATHS for row in written_rows(path)] + taxonomy_rows() + vocabulary_rows()
 
 
-def written_rows(path: Path = WRITTEN_PATH) -> list[tuple[str, str, str, bool]]:
-    """The petitions written by hand, as they are: each one a problem of its own (group "written/<row>", or
-    "written/urgent/<row>" as the phrase banks name theirs), so cross-validation holds each out alone."""
-    return [(text, category, f"written/{'urgent/' if urgent else ''}{n}", bool(urgent))
+def written_rows(path: Path) -> list[tuple[str, str, str, bool]]:
+    """The petitions of one writer's file, as they are: each one a problem of its own (group "written/<row>", or
+    "written/urgent/<row>" as the phrase banks name theirs; "written_A/…" for written_petitions_A.csv), so
+    cross-validation holds each out alone."""
+    prefix = "written" + path.stem.removeprefix("written_petitions")
+    return [(text, category, f"{prefix}/{'urgent/' if urgent else ''}{n}", bool(urgent))
             for n, (text, category, _, urgent) in enumerate(read_labelled(path))]
 
 

@@ -175,16 +175,20 @@ def test_corpus_is_rebuilt_the_same_every_time_and_labels_urgency():
 def test_the_written_petitions_are_in_the_corpus_each_a_problem_of_its_own(tmp_path):
     from collections import Counter
 
-    from portal.text.corpus import build_corpus, written_rows
+    from portal.text.corpus import WRITTEN_PATHS, build_corpus, written_rows
 
-    sample = tmp_path / "written.csv"
+    sample = tmp_path / "written_petitions.csv"
     sample.write_text("text,category,urgent\n"
                       '"Cây đổ đè lên dây điện trước nhà",ha-tang-do-thi,1\n'
                       '"Ổ gà trên đường đã mấy tháng chưa ai vá",giao-thong,0\n', encoding="utf-8")
     assert written_rows(sample) == [("Cây đổ đè lên dây điện trước nhà", "ha-tang-do-thi", "written/urgent/0", True),
                                     ("Ổ gà trên đường đã mấy tháng chưa ai vá", "giao-thong", "written/1", False)]
-    written, corpus = written_rows(), build_corpus()
-    assert len(written) >= 800 and set(written) <= set(corpus)
+    assert [group for _, _, group, _ in written_rows(sample.rename(tmp_path / "written_petitions_C.csv"))] == \
+        ["written_C/urgent/0", "written_C/1"]  # another writer's rows are other problems
+    assert [path.name for path in WRITTEN_PATHS] == ["written_petitions.csv", "written_petitions_A.csv",
+                                                     "written_petitions_B.csv"]
+    written, corpus = [row for path in WRITTEN_PATHS for row in written_rows(path)], build_corpus()
+    assert len(written) >= 2300 and set(written) <= set(corpus)
     texts_per_group = Counter(group for _, _, group, _ in corpus)
     assert all(texts_per_group[group] == 1 for _, _, group, _ in written)
 

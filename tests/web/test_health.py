@@ -54,12 +54,13 @@ def test_readyz_fails_the_database_check_when_the_database_refuses_connections(a
 
 
 def test_readyz_fails_the_migrations_check_when_the_database_is_behind(client, db):
+    head = db.session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     db.session.execute(text("UPDATE alembic_version SET version_num = '0021'"))
     db.session.commit()
     try:
         response = client.get("/readyz")
     finally:
-        db.session.execute(text("UPDATE alembic_version SET version_num = '0022'"))
+        db.session.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
         db.session.commit()
     assert response.status_code == 503 and failed_checks(response) == {"migrations"}
     assert response.get_json()["checks"]["migrations"]["current"] == ["0021"]
