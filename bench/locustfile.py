@@ -13,7 +13,6 @@ import os
 import random
 import sys
 import uuid
-from datetime import date
 from pathlib import Path
 
 from locust import FastHttpUser, task
@@ -22,11 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from petition_bodies import petition_bodies  # noqa: E402
 
+from portal.domain.calendar import local_today  # noqa: E402  (petition_bodies put the project on the path)
+
 API_KEY = os.environ.get("BENCH_API_KEY", "")
 MIX = os.environ.get("BENCH_MIX", "mixed")
 BODIES = petition_bodies(3000, random.Random(int(os.environ.get("BENCH_SEED", "2026"))))
 RECEIPTS: list[tuple[str, str]] = []  # (code, secret) of petitions this locust process sent
-TODAY = date.today()
+TODAY = local_today()  # Vietnam's date: the server's clock may run in UTC
 PERIOD = {"from": TODAY.replace(day=1).isoformat(), "to": TODAY.isoformat()}
 
 

@@ -24,7 +24,6 @@ import random
 import re
 import sys
 import uuid
-from datetime import date
 from pathlib import Path
 
 from locust import FastHttpUser, constant_throughput, task
@@ -33,12 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from petition_bodies import petition_bodies  # noqa: E402
 
+from portal.domain.calendar import local_today  # noqa: E402  (petition_bodies put the project on the path)
+
 FIXTURES = json.loads(Path(os.environ["SOAK_FIXTURES"]).read_text()) if os.environ.get("SOAK_FIXTURES") else {}
 USER_RATE = float(os.environ.get("SOAK_USER_RATE", "1"))
 # Citizens' own sends: the hotline's bodies need an operator's key, which a citizen does not have.
 BODIES = [body for body in petition_bodies(2000, random.Random(2026)) if body.get("channel") != "hotline"]
 RECEIPTS: list[tuple[str, str]] = []  # (code, secret) of petitions sent in this run, for the tracking page
-TODAY = date.today()
+TODAY = local_today()  # Vietnam's date: the server's clock may run in UTC
 PERIOD = {"from": TODAY.replace(day=1).isoformat(), "to": TODAY.isoformat()}
 CSRF = re.compile(r'name="(?:[a-z_]+-)?csrf_token" type="hidden" value="([^"]+)"|'
                   r'name="(?:[a-z_]+-)?csrf_token" value="([^"]+)"')
